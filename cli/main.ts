@@ -1,0 +1,23 @@
+/**
+ * The batch CLI (contract section 2). Each command returns its exit status and writes one
+ * line to standard error on failure; nothing here needs the server or the database.
+ */
+import { runCommand } from './run-command.js';
+import { recalcCommand } from './recalc-command.js';
+
+const USAGE = `usage:
+  tickmark run WORKBOOK --data NAME=FILE [--data NAME=FILE …] [--param NAME=VALUE …] --out DIR
+  tickmark recalc IN.xlsx --out OUT.xlsx`;
+
+/** Dispatches `argv` (without node and script) to a command; resolves to the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'run') return runCommand(rest);
+  if (command === 'recalc') return recalcCommand(rest);
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  process.stderr.write(`tickmark: unknown command ${command ? `"${command}"` : '(none)'}\n${USAGE}\n`);
+  return 2;
+}

@@ -1,0 +1,60 @@
+/**
+ * The engine's one error type. Every bad input names the place at fault: a file, a sheet
+ * and cell or row, a setting, a CSV line and column. Formula errors inside cells are not
+ * thrown: they are values (`#DIV/0!`) in the results.
+ */
+export interface RuleErrorPlace {
+  file?: string;
+  sheet?: string;
+  /** A1 cell address on `sheet`. */
+  cell?: string;
+  /** 1-based row on `sheet`, or 1-based line in `file`. */
+  row?: number;
+  line?: number;
+  column?: string;
+  setting?: string;
+}
+
+export type RuleErrorCode =
+  | 'bad_setting'
+  | 'unknown_setting'
+  | 'missing_sheet'
+  | 'bad_rows_sheet'
+  | 'bad_formula'
+  | 'missing_dataset'
+  | 'unknown_field'
+  | 'bad_value'
+  | 'bad_file'
+  | 'bad_parameter'
+  | 'too_large'
+  | 'cancelled';
+
+export class RuleError extends Error {
+  override readonly name = 'RuleError';
+  constructor(
+    readonly code: RuleErrorCode,
+    message: string,
+    readonly place: RuleErrorPlace = {},
+  ) {
+    super(message);
+  }
+
+  /** One line for a terminal: `file: place: message`. */
+  describe(): string {
+    const where = describePlace(this.place);
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+}
+
+/** `blotter.csv line 12, column "qty"` or `rules.xlsx Settings!A7` style. */
+export function describePlace(place: RuleErrorPlace): string {
+  const parts: string[] = [];
+  if (place.file) parts.push(place.file);
+  if (place.sheet && place.cell) parts.push(`${place.sheet}!${place.cell}`);
+  else if (place.sheet && place.row) parts.push(`${place.sheet} row ${place.row}`);
+  else if (place.sheet) parts.push(`sheet ${place.sheet}`);
+  if (place.line) parts.push(`line ${place.line}`);
+  if (place.column) parts.push(`column "${place.column}"`);
+  if (place.setting && !place.sheet) parts.push(`setting "${place.setting}"`);
+  return parts.join(', ');
+}

@@ -1,0 +1,15 @@
+/**
+ * Registers Tickmark's extra spreadsheet functions with HyperFormula, once per process.
+ * Each plugin lives in its own file beside this one.
+ */
+import { HyperFormula } from 'hyperformula';
+import { BusinessDaysPlugin, BusinessDaysTranslations } from './business-days.js';
+
+let registered = false;
+
+/** Idempotent: safe to call before every HyperFormula instance is built. */
+export function registerTickmarkFunctions(): void {
+  if (registered) return;
+  registered = true;
+  HyperFormula.registerFunctionPlugin(BusinessDaysPlugin, BusinessDaysTranslations);
+}
