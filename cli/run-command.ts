@@ -1,0 +1,129 @@
+/**
+ * `tickmark run WORKBOOK --data NAME=FILE … [--param NAME=VALUE …] --out DIR`
+ * (contract section 2): results.csv, exceptions.csv, summary.json and, for a Report, one
+ * SHEET.csv per report sheet, all or nothing.
+ */
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { RuleError } from '../rules/errors.js';
+import { runRuleSheet } from '../rules/run.js';
+import type { Dataset, ParamValue } from '../rules/types.js';
+import { readDatasetFile } from '../ingest/read-dataset.js';
+import { parseBoolean, parseDate, parseNumber } from '../ingest/parse-value.js';
+import { CsvFile } from './csv-writer.js';
+import { loadWorkbookFile } from './load-workbook.js';
+import { StagedDir } from './output-dir.js';
+
+/** Runs the command; resolves to the exit status. */
+export async function runCommand(args: string[]): Promise<number> {
+  let options: ReturnType<typeof parseRunArgs>;
+  try {
+    options = parseRunArgs(args);
+  } catch (error) {
+    process.stderr.write(`tickmark run: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const workbookFile = basename(options.workbook);
+  let staged: StagedDir | undefined;
+  try {
+    const workbook = await loadWorkbookFile(options.workbook);
+    const datasets: Record<string, Dataset> = {};
+    for (const [name, file] of options.data) datasets[name] = (await readDatasetFile(file, { name })).dataset;
+    staged = await StagedDir.create(options.out);
+    const out = staged;
+    const results = new CsvFile(out.path('results.csv'));
+    const exceptions = new CsvFile(out.path('exceptions.csv'));
+    const reportFiles: string[] = [];
+    const summary = await runRuleSheet({
+      workbook,
+      datasets,
+      params: options.params,
+      sink: {
+        columns: async (headers) => {
+          await results.write(headers);
+          await exceptions.write(headers);
+        },
+        rows: async (rows) => {
+          for (const row of rows) {
+            await results.write(row.values);
+            if (row.exception !== null) await exceptions.write(row.values);
+          }
+        },
+        reportSheet: async (name, values) => {
+          const file = new CsvFile(out.path(`${safeFileName(name)}.csv`));
+          for (const line of values) await file.write(line);
+          await file.close();
+          reportFiles.push(name);
+        },
+      },
+      onProgress: options.quiet ? undefined : progressPrinter(),
+    });
+    await results.close();
+    await exceptions.close();
+    await writeFile(out.path('summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    await out.commit();
+    if (!options.quiet) process.stderr.write(`\r\x1b[K`);
+    const c = summary.counts;
+    const recon = summary.type === 'Reconciliation' ? `, ${c.matched} matched, ${c.left_only} left only, ${c.right_only} right only` : '';
+    process.stdout.write(`${summary.type}: ${c.rows} rows${recon}, ${c.exceptions} exceptions -> ${options.out}\n`);
+    return 0;
+  } catch (error) {
+    await staged?.discard();
+    if (error instanceof RuleError) {
+      if (!error.place.file) error.place.file = workbookFile;
+      process.stderr.write(`\ntickmark run: ${error.describe()}\n`);
+      return 1;
+    }
+    process.stderr.write(`\ntickmark run: ${workbookFile}: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+function parseRunArgs(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string', multiple: true },
+      param: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
+  });
+  if (positionals.length !== 1) throw new Error('give exactly one WORKBOOK (.xlsx or .json)');
+  if (!values.out) throw new Error('--out DIR is required');
+  const data = (values.data ?? []).map((spec) => splitPair(spec, '--data', 'NAME=FILE'));
+  const params: Record<string, ParamValue> = {};
+  for (const spec of values.param ?? []) {
+    const [name, text] = splitPair(spec, '--param', 'NAME=VALUE');
+    params[name] = typedParam(text);
+  }
+  return { workbook: positionals[0], data, params, out: values.out, quiet: values.quiet ?? !process.stderr.isTTY };
+}
+
+function splitPair(spec: string, flag: string, shape: string): [string, string] {
+  const at = spec.indexOf('=');
+  if (at <= 0 || at === spec.length - 1) throw new Error(`${flag} "${spec}" is not ${shape}`);
+  return [spec.slice(0, at).trim(), spec.slice(at + 1).trim()];
+}
+
+/** A parameter's text read as the contract reads data: number, date, boolean, else text. */
+function typedParam(text: string): ParamValue {
+  return parseNumber(text) ?? parseDate(text) ?? parseBoolean(text) ?? text;
+}
+
+function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|]/g, '_');
+}
+
+function progressPrinter() {
+  let last = 0;
+  return (p: { phase: string; done: number; total: number }) => {
+    const now = Date.now();
+    if (now - last < 200 && p.phase === 'evaluating') return;
+    last = now;
+    const pct = p.total ? Math.floor((100 * p.done) / p.total) : 0;
+    process.stderr.write(`\r\x1b[K${p.phase} ${p.done}/${p.total} (${pct}%)`);
+  };
+}

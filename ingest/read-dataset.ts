@@ -1,0 +1,29 @@
+/** Reads a dataset file, CSV or XLSX by its extension, into a typed Dataset. */
+import { basename, extname } from 'node:path';
+import { RuleError } from '../rules/errors.js';
+import type { Dataset, FieldType } from '../rules/types.js';
+import { readCsvDataset } from './read-csv.js';
+import { readXlsxDataset } from './read-xlsx.js';
+
+export interface ReadDatasetOptions {
+  name: string;
+  /** The file's name as the user knows it (an upload's original name); defaults to the path's. */
+  sourceName?: string;
+  types?: Record<string, FieldType>;
+}
+
+/**
+ * Imports `path` all or nothing: resolves to the whole dataset and the file's SHA-256, or
+ * throws a RuleError naming the file and the line (CSV) or cell (XLSX) and column at fault.
+ *
+ * @example
+ * const { dataset, sha256 } = await readDatasetFile('blotter.csv', { name: 'fo_blotter' });
+ */
+export async function readDatasetFile(path: string, options: ReadDatasetOptions): Promise<{ dataset: Dataset; sha256: string }> {
+  const sourceName = options.sourceName ?? basename(path);
+  const ext = extname(sourceName).toLowerCase();
+  const read = { name: options.name, sourceName, types: options.types };
+  if (ext === '.csv' || ext === '.txt') return readCsvDataset(path, read);
+  if (ext === '.xlsx' || ext === '.xlsm') return readXlsxDataset(path, read);
+  throw new RuleError('bad_file', `"${ext || 'no extension'}" files cannot be imported; use .csv or .xlsx`, { file: sourceName });
+}

@@ -1,0 +1,71 @@
+/**
+ * Loads a rule sheet's workbook into a HyperFormula instance for evaluation: every sheet
+ * (some replaced by the caller), defined names and `Param` values as named expressions.
+ */
+import type { HyperFormula, RawCellContent } from 'hyperformula';
+import { RuleError } from './errors.js';
+import { isoToSerial } from './field-values.js';
+import { normaliseFormula } from './formula-text.js';
+import { createEngine } from './hf.js';
+import type { ParamValue } from './types.js';
+import { isFormula, type CellInput, type Workbook } from './workbook.js';
+
+export interface EngineWorkbookOptions {
+  /** Sheet contents to use instead of the workbook's, by lower-cased sheet name. */
+  replace?: Record<string, RawCellContent[][]>;
+  /** Param values by name, already merged with the sheet's defaults. */
+  params?: Record<string, ParamValue>;
+  /** The Settings row of each param, for error messages, by lower-cased name. */
+  paramRows?: Record<string, number>;
+}
+
+/** Builds the instance; the caller must `destroy()` it. */
+export function loadEngineWorkbook(workbook: Workbook, options: EngineWorkbookOptions = {}): HyperFormula {
+  const hf = createEngine();
+  try {
+    hf.batch(() => {
+      for (const sheet of workbook.sheets) {
+        const name = hf.addSheet(sheet.name);
+        const id = hf.getSheetId(name)!;
+        const replacement = options.replace?.[sheet.name.toLowerCase()];
+        const content = replacement ?? sheet.cells.map((row) => (row ?? []).map(toEngineCell));
+        if (content.length > 0) hf.setSheetContent(id, content);
+      }
+    });
+    for (const name of workbook.names) {
+      const scope = name.scope ? hf.getSheetId(name.scope) : undefined;
+      addName(hf, name.name, normaliseFormula(name.expression.startsWith('=') ? name.expression : `=${name.expression}`), scope, { sheet: name.scope });
+    }
+    for (const [name, value] of Object.entries(options.params ?? {})) {
+      const row = options.paramRows?.[name.toLowerCase()];
+      addName(hf, name, paramExpression(value), undefined, { sheet: 'Settings', cell: row ? `B${row}` : undefined, setting: `Param ${name}` });
+    }
+    return hf;
+  } catch (error) {
+    hf.destroy();
+    throw error;
+  }
+}
+
+/** A workbook cell as HyperFormula input: formulas normalised to its dialect. */
+export function toEngineCell(input: CellInput | undefined): RawCellContent {
+  if (input === undefined || input === null) return null;
+  if (isFormula(input)) return normaliseFormula(input);
+  return input;
+}
+
+function addName(hf: HyperFormula, name: string, expression: string, scope: number | undefined, place: Record<string, string | undefined>): void {
+  try {
+    hf.addNamedExpression(name, expression, scope);
+  } catch (error) {
+    throw new RuleError('bad_setting', `name "${name}" cannot be defined: ${(error as Error).message}`, place);
+  }
+}
+
+function paramExpression(value: ParamValue): string {
+  if (typeof value === 'number') return `=${value}`;
+  if (typeof value === 'boolean') return value ? '=TRUE()' : '=FALSE()';
+  const serial = isoToSerial(value);
+  if (serial !== null) return `=${serial}`;
+  return `="${value.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,57 @@
+/**
+ * Conversions between typed dataset values and what HyperFormula cells hold.
+ * Dates travel as ISO strings in datasets and as Excel serial numbers in formulas.
+ */
+import type { DetailedCellError, RawCellContent } from 'hyperformula';
+import type { FieldType, FieldValue } from './types.js';
+import type { CellValue } from './workbook.js';
+
+const MS_PER_DAY = 86_400_000;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** Excel serial number for an ISO date or date-time string, or null when it is not one. */
+export function isoToSerial(iso: string): number | null {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return null;
+  const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const check = new Date(ms);
+  if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return null;
+  return (ms - EXCEL_EPOCH) / MS_PER_DAY;
+}
+
+/** ISO date (or date-time when the serial has a time part) for an Excel serial number. */
+export function serialToIso(serial: number): string {
+  const ms = Math.round(EXCEL_EPOCH + serial * MS_PER_DAY);
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+
+/**
+ * What to write into a HyperFormula cell for a typed field value. Text is prefixed with
+ * an apostrophe so HyperFormula keeps it as text: "00123" stays text and "=A1" in a CSV
+ * never becomes a formula.
+ */
+export function fieldToCell(value: FieldValue, type: FieldType | undefined): RawCellContent {
+  if (value === null || value === undefined || value === '') return null;
+  if (type === 'date' && typeof value === 'string') return isoToSerial(value) ?? `'${value}`;
+  if (typeof value === 'string') return `'${value}`;
+  return value;
+}
+
+/** A HyperFormula cell value as a Tickmark CellValue (errors become `{ error }`). */
+export function fromEngineValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  const error = value as DetailedCellError;
+  if (typeof error === 'object' && 'value' in error && typeof error.value === 'string') {
+    return error.message ? { error: error.value, message: error.message } : { error: error.value };
+  }
+  return String(value);
+}
+
+/** A typed field value as a CellValue for output (dates stay ISO strings). */
+export function fieldToOutput(value: FieldValue): CellValue {
+  return value === undefined ? null : value;
+}

@@ -1,0 +1,186 @@
+/**
+ * Applies a rule sheet to datasets (contract section 1): reads Settings, matches or walks
+ * the rows, evaluates the Rows rule block by block, streams results to the sink and
+ * returns the `summary.json` content.
+ */
+import type { RawCellContent } from 'hyperformula';
+import { loadEngineWorkbook } from './engine-workbook.js';
+import { RuleError } from './errors.js';
+import { fieldToCell, fieldToOutput } from './field-values.js';
+import { matchDatasets, type MatchedRow } from './matcher.js';
+import { paramRows, runReport } from './report.js';
+import { evaluateRows, type RowInputs } from './row-evaluator.js';
+import { findField, readRowsLayout, type RowsLayout } from './rows-layout.js';
+import { readSettings, type RuleSettings } from './settings.js';
+import { evaluateSummary, SummaryCollector } from './summary.js';
+import type { Dataset, FieldValue, ParamValue, RunCounts, RunInput, RunSummary } from './types.js';
+import type { CellValue } from './workbook.js';
+
+/** Runs a rule sheet end to end. Bad input throws RuleError naming the place at fault. */
+export async function runRuleSheet(input: RunInput): Promise<RunSummary> {
+  const { workbook, sink } = input;
+  const progress = input.onProgress ?? (() => {});
+  const settings = readSettings(workbook);
+  const params = resolveParams(settings, input.params ?? {});
+  progress({ phase: 'loading', done: 0, total: 1 });
+  if (settings.type === 'Report') {
+    const report = await runReport(workbook, settings, input.datasets, params, sink);
+    progress({ phase: 'done', done: report.rows, total: report.rows });
+    return { type: 'Report', counts: { rows: report.rows, exceptions: 0 }, by_exception: {}, summary: {} };
+  }
+  const plan = settings.type === 'Reconciliation' ? planReconciliation(settings, input) : planCheck(settings, input);
+  const counts: RunCounts = { rows: 0, exceptions: 0, ...(settings.type === 'Reconciliation' ? { matched: 0, left_only: 0, right_only: 0 } : {}) };
+  const byException: Record<string, number> = {};
+  const collector = new SummaryCollector(workbook, plan.layout.headers.length);
+  const engineOptions = { params, paramRows: paramRows(settings), replace: { summary: [] as RawCellContent[][] } };
+  const hf = loadEngineWorkbook(workbook, engineOptions);
+  await sink.columns(plan.layout.headers);
+  try {
+    await evaluateRows(hf, plan.layout, {
+      count: plan.count,
+      inputsOf: plan.inputsOf,
+      signal: input.signal,
+      onBlock: async (rows, done) => {
+        for (const row of rows) {
+          counts.rows += 1;
+          if (row.match === 'matched') counts.matched! += 1;
+          else if (row.match === 'left only') counts.left_only! += 1;
+          else if (row.match === 'right only') counts.right_only! += 1;
+          if (row.exception !== null) {
+            counts.exceptions += 1;
+            byException[row.exception] = (byException[row.exception] ?? 0) + 1;
+          }
+        }
+        collector.add(rows);
+        await sink.rows(rows);
+        progress({ phase: 'evaluating', done, total: plan.count });
+      },
+    });
+  } finally {
+    hf.destroy();
+  }
+  progress({ phase: 'summary', done: plan.count, total: plan.count });
+  const summary = evaluateSummary(workbook, collector, plan.layout.headers, engineOptions);
+  progress({ phase: 'done', done: plan.count, total: plan.count });
+  return { type: settings.type, counts, by_exception: byException, summary };
+}
+
+interface Plan {
+  layout: RowsLayout;
+  count: number;
+  inputsOf: (index: number) => RowInputs;
+}
+
+function planReconciliation(settings: RuleSettings, input: RunInput): Plan {
+  const left = requireDataset(input.datasets, settings.left!, 'Left', settings);
+  const right = requireDataset(input.datasets, settings.right!, 'Right', settings);
+  const layout = readRowsLayout(input.workbook, 'Reconciliation', { left: left.columns, right: right.columns, leftName: left.name, rightName: right.name }, settings.exceptionColumn);
+  const matched: MatchedRow[] = matchDatasets(settings, left, right);
+  const ageFrom = settings.ageFrom ? resolveAgeField(settings, left, right) : null;
+  return {
+    layout,
+    count: matched.length,
+    inputsOf: (index) => {
+      const row = matched[index];
+      const cells = new Map<number, RawCellContent>();
+      const outputs = new Map<number, CellValue>();
+      for (const column of layout.columns) {
+        if (column.kind === 'field') {
+          const dataset = column.side === 'left' ? left : right;
+          const values = column.side === 'left' ? row.left : row.right;
+          const c = dataset.columns.findIndex((col) => col.name === column.field);
+          const value = values ? values[c] : null;
+          cells.set(column.index, fieldToCell(value, dataset.columns[c].type));
+          outputs.set(column.index, fieldToOutput(value));
+        } else if (column.kind === 'builtin') {
+          const value = builtinValue(column.name, row);
+          cells.set(column.index, typeof value === 'string' ? `'${value}` : (value as number | null));
+          outputs.set(column.index, value);
+        }
+      }
+      const duplicate = row.duplicate ? `duplicate ${row.duplicate} key` : null;
+      const age = ageFrom ? (ageFrom.side === 'left' ? row.left : row.right)?.[ageFrom.column] : undefined;
+      return { cells, outputs, key: row.key, match: row.match, forcedException: duplicate, ...(ageFrom ? { ageFrom: asDate(age) } : {}) };
+    },
+  };
+}
+
+function planCheck(settings: RuleSettings, input: RunInput): Plan {
+  const data = requireDataset(input.datasets, settings.data!, 'Data', settings);
+  const layout = readRowsLayout(input.workbook, 'Check', { data: data.columns, dataName: data.name }, settings.exceptionColumn);
+  const keyColumns = (settings.key.length ? settings.key : data.columns.map((c) => c.name)).map((name) => {
+    const field = findField(data.columns, name);
+    if (!field) throw new RuleError('unknown_field', `key field "${name}" is not a field of "${data.name}"`, { sheet: 'Settings', cell: `B${settings.rows.key}` });
+    return data.columns.indexOf(field);
+  });
+  const ageColumn = settings.ageFrom ? fieldIndex(data, settings.ageFrom, settings.rows['age from']) : -1;
+  const fieldColumns = layout.columns.flatMap((c) => (c.kind === 'field' ? [{ index: c.index, source: data.columns.findIndex((d) => d.name === c.field) }] : []));
+  return {
+    layout,
+    count: data.rows.length,
+    inputsOf: (index) => {
+      const values = data.rows[index];
+      const cells = new Map<number, RawCellContent>();
+      const outputs = new Map<number, CellValue>();
+      for (const { index: col, source } of fieldColumns) {
+        cells.set(col, fieldToCell(values[source], data.columns[source].type));
+        outputs.set(col, fieldToOutput(values[source]));
+      }
+      const key = keyColumns.map((c) => (values[c] === null ? '' : String(values[c]))).join(' | ');
+      return { cells, outputs, key, ...(ageColumn >= 0 ? { ageFrom: asDate(values[ageColumn]) } : {}) };
+    },
+  };
+}
+
+function builtinValue(name: string, row: MatchedRow): CellValue {
+  if (name === 'match') return row.match;
+  if (name === 'pass') return row.pass;
+  if (name === 'left.count') return row.leftCount;
+  return row.rightCount;
+}
+
+function requireDataset(datasets: Record<string, Dataset>, name: string, setting: string, settings: RuleSettings): Dataset {
+  const found = datasets[name] ?? Object.entries(datasets).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+  if (!found) {
+    const given = Object.keys(datasets).join(', ') || 'none';
+    throw new RuleError('missing_dataset', `setting "${setting}" names dataset "${name}", which was not given (given: ${given})`, {
+      sheet: 'Settings',
+      cell: `B${settings.rows[setting.toLowerCase()]}`,
+      setting,
+    });
+  }
+  return found;
+}
+
+function resolveAgeField(settings: RuleSettings, left: Dataset, right: Dataset): { side: 'left' | 'right'; column: number } {
+  const name = settings.ageFrom!;
+  const row = settings.rows['age from'];
+  const lower = name.toLowerCase();
+  if (lower.startsWith('right.')) return { side: 'right', column: fieldIndex(right, name.slice(6), row) };
+  const bare = lower.startsWith('left.') ? name.slice(5) : name;
+  return { side: 'left', column: fieldIndex(left, bare, row) };
+}
+
+function fieldIndex(dataset: Dataset, name: string, row: number | undefined): number {
+  const field = findField(dataset.columns, name);
+  if (!field) throw new RuleError('unknown_field', `"${name}" is not a field of "${dataset.name}"`, { sheet: 'Settings', cell: row ? `B${row}` : undefined, setting: 'Age from' });
+  return dataset.columns.indexOf(field);
+}
+
+function asDate(value: FieldValue | undefined): string | null {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
+}
+
+/** Sheet defaults overlaid with the run's values; an unknown parameter is an error. */
+function resolveParams(settings: RuleSettings, overrides: Record<string, ParamValue>): Record<string, ParamValue> {
+  const params = { ...settings.params };
+  for (const [name, value] of Object.entries(overrides)) {
+    const known = Object.keys(params).find((p) => p.toLowerCase() === name.toLowerCase());
+    if (!known) {
+      const declared = Object.keys(params).join(', ') || 'none';
+      throw new RuleError('bad_parameter', `unknown parameter "${name}" (the sheet declares: ${declared})`, { setting: `Param ${name}` });
+    }
+    params[known] = value;
+  }
+  return params;
+}
