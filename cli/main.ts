@@ -2,8 +2,6 @@
  * The batch CLI (contract section 2). Each command returns its exit status and writes one
  * line to standard error on failure; nothing here needs the server or the database.
  */
-import { runCommand } from './run-command.js';
-import { recalcCommand } from './recalc-command.js';
 
 const USAGE = `usage:
   tickmark run WORKBOOK --data NAME=FILE [--data NAME=FILE …] [--param NAME=VALUE …] --out DIR
@@ -12,8 +10,9 @@ const USAGE = `usage:
 /** Dispatches `argv` (without node and script) to a command; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === 'run') return runCommand(rest);
-  if (command === 'recalc') return recalcCommand(rest);
+  // Commands load on demand so one command's dependencies never slow another's start.
+  if (command === 'run') return (await import('./run-command.js')).runCommand(rest);
+  if (command === 'recalc') return (await import('./recalc-command.js')).recalcCommand(rest);
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;

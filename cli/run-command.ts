@@ -70,12 +70,14 @@ export async function runCommand(args: string[]): Promise<number> {
     return 0;
   } catch (error) {
     await staged?.discard();
+    // Clear a progress line first, so the error stays the one line on standard error.
+    const clear = options.quiet ? '' : '\r\x1b[K';
     if (error instanceof RuleError) {
       if (!error.place.file) error.place.file = workbookFile;
-      process.stderr.write(`\ntickmark run: ${error.describe()}\n`);
+      process.stderr.write(`${clear}tickmark run: ${error.describe()}\n`);
       return 1;
     }
-    process.stderr.write(`\ntickmark run: ${workbookFile}: ${(error as Error).message}\n`);
+    process.stderr.write(`${clear}tickmark run: ${workbookFile}: ${(error as Error).message}\n`);
     return 1;
   }
 }

@@ -60,6 +60,8 @@ async function eachRecord(
   const input = createReadStream(path);
   if (onChunk) input.on('data', (chunk) => onChunk(chunk as Buffer));
   const parser = input.pipe(parse({ bom: true, skip_empty_lines: true, info: true, relax_column_count: false }));
+  // pipe() does not forward read errors; hand them to the parser so the loop below sees them.
+  input.on('error', (error) => parser.destroy(error));
   let index = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {

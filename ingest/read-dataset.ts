@@ -1,4 +1,6 @@
 /** Reads a dataset file, CSV or XLSX by its extension, into a typed Dataset. */
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { RuleError } from '../rules/errors.js';
 import type { Dataset, FieldType } from '../rules/types.js';
@@ -23,6 +25,9 @@ export async function readDatasetFile(path: string, options: ReadDatasetOptions)
   const sourceName = options.sourceName ?? basename(path);
   const ext = extname(sourceName).toLowerCase();
   const read = { name: options.name, sourceName, types: options.types };
+  await access(path, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
+    throw new RuleError('bad_file', error.code === 'ENOENT' ? 'no such file' : `cannot read the file (${error.code})`, { file: sourceName });
+  });
   if (ext === '.csv' || ext === '.txt') return readCsvDataset(path, read);
   if (ext === '.xlsx' || ext === '.xlsm') return readXlsxDataset(path, read);
   throw new RuleError('bad_file', `"${ext || 'no extension'}" files cannot be imported; use .csv or .xlsx`, { file: sourceName });
