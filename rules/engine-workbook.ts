@@ -2,7 +2,7 @@
  * Loads a rule sheet's workbook into a HyperFormula instance for evaluation: every sheet
  * (some replaced by the caller), defined names and `Param` values as named expressions.
  */
-import type { HyperFormula, RawCellContent } from 'hyperformula';
+import type { ConfigParams, HyperFormula, RawCellContent } from 'hyperformula';
 import { RuleError } from './errors.js';
 import { isoToSerial } from './field-values.js';
 import { normaliseFormula } from './formula-text.js';
@@ -17,11 +17,13 @@ export interface EngineWorkbookOptions {
   params?: Record<string, ParamValue>;
   /** The Settings row of each param, for error messages, by lower-cased name. */
   paramRows?: Record<string, number>;
+  /** HyperFormula settings for this instance. */
+  engine?: Partial<ConfigParams>;
 }
 
 /** Builds the instance; the caller must `destroy()` it. */
 export function loadEngineWorkbook(workbook: Workbook, options: EngineWorkbookOptions = {}): HyperFormula {
-  const hf = createEngine();
+  const hf = createEngine(options.engine);
   try {
     hf.batch(() => {
       for (const sheet of workbook.sheets) {

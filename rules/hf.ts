@@ -13,7 +13,7 @@ export function engineConfig(overrides: Partial<ConfigParams> = {}): Partial<Con
     // Excel's serial dates: day 1 is 1900-01-01 and 1900-02-29 exists.
     nullDate: { year: 1899, month: 12, day: 30 },
     leapYear1900: false,
-    useColumnIndex: true,
+    useColumnIndex: false,
     smartRounding: true,
     maxRows: 1_100_000,
     maxColumns: 16_384,

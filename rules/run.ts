@@ -33,7 +33,9 @@ export async function runRuleSheet(input: RunInput): Promise<RunSummary> {
   const byException: Record<string, number> = {};
   const collector = new SummaryCollector(workbook, plan.layout.headers.length);
   const engineOptions = { params, paramRows: paramRows(settings), replace: { summary: [] as RawCellContent[][] } };
-  const hf = loadEngineWorkbook(workbook, engineOptions);
+  // The column index speeds lookups but costs more than it saves when every block rewrites
+  // thousands of input cells: measured 8 s of 25 s on 100k rows (BENCHMARKS.md).
+  const hf = loadEngineWorkbook(workbook, { ...engineOptions, engine: { useColumnIndex: false } });
   await sink.columns(plan.layout.headers);
   try {
     await evaluateRows(hf, plan.layout, {
