@@ -7,7 +7,28 @@ import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 
-const SYMBOLS = ['AAPL', 'MSFT', 'AMZN', 'GOOG', 'META', 'NVDA', 'TSLA', 'JPM', 'BAC', 'XOM', 'IBM', 'ORCL', 'INTC', 'CSCO', 'PFE', 'KO', 'PEP', 'WMT', 'DIS', 'NFLX'];
+const SYMBOLS = [
+  'AAPL',
+  'MSFT',
+  'AMZN',
+  'GOOG',
+  'META',
+  'NVDA',
+  'TSLA',
+  'JPM',
+  'BAC',
+  'XOM',
+  'IBM',
+  'ORCL',
+  'INTC',
+  'CSCO',
+  'PFE',
+  'KO',
+  'PEP',
+  'WMT',
+  'DIS',
+  'NFLX',
+];
 
 /** A small seeded PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -36,11 +57,45 @@ export const RECON_SHEET = {
     {
       name: 'Rows',
       cells: [
-        ['left.exec_id', 'left.quantity', 'right.quantity', 'left.price', 'right.price', 'left.commission', 'right.commission', 'match', 'qty_diff', 'px_diff', 'notional', 'comm_diff', 'Exception'],
-        [null, null, null, null, null, null, null, null, '=B2-C2', '=ROUND(D2-E2,6)', '=B2*D2', '=ABS(F2-G2)', '=IF(H2<>"matched",H2,IF(I2<>0,"quantity",IF(ABS(J2)>PriceTol,"price",IF(L2>0.01,"commission",""))))'],
+        [
+          'left.exec_id',
+          'left.quantity',
+          'right.quantity',
+          'left.price',
+          'right.price',
+          'left.commission',
+          'right.commission',
+          'match',
+          'qty_diff',
+          'px_diff',
+          'notional',
+          'comm_diff',
+          'Exception',
+        ],
+        [
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          '=B2-C2',
+          '=ROUND(D2-E2,6)',
+          '=B2*D2',
+          '=ABS(F2-G2)',
+          '=IF(H2<>"matched",H2,IF(I2<>0,"quantity",IF(ABS(J2)>PriceTol,"price",IF(L2>0.01,"commission",""))))',
+        ],
       ],
     },
-    { name: 'Summary', cells: [['Quantity breaks', '=COUNTIF(Rows!M:M,"quantity")'], ['Total notional', '=SUM(Rows!K:K)']] },
+    {
+      name: 'Summary',
+      cells: [
+        ['Quantity breaks', '=COUNTIF(Rows!M:M,"quantity")'],
+        ['Total notional', '=SUM(Rows!K:K)'],
+      ],
+    },
   ],
   names: [],
 };

@@ -23,16 +23,35 @@ console.log(`reconciliation ${rows.toLocaleString('en-US')} x ~${rows.toLocaleSt
 
 const tickmark = spawnSync(
   process.execPath,
-  ['--import', 'tsx', 'bench/cli-with-stats.ts', 'run', files.sheet, '--data', `fo=${files.fo}`, '--data', `broker=${files.broker}`, '--out', join(dir, 'out'), '--quiet'],
+  [
+    '--import',
+    'tsx',
+    'bench/cli-with-stats.ts',
+    'run',
+    files.sheet,
+    '--data',
+    `fo=${files.fo}`,
+    '--data',
+    `broker=${files.broker}`,
+    '--out',
+    join(dir, 'out'),
+    '--quiet',
+  ],
   { encoding: 'utf8', maxBuffer: 1 << 26 },
 );
 const stats = JSON.parse(tickmark.stderr.trim().split('\n').pop() ?? '{}');
 if (tickmark.status !== 0) throw new Error(`tickmark failed: ${tickmark.stderr}`);
 const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8'));
-console.log(`tickmark: ${stats.seconds.toFixed(2)} s, peak RSS ${stats.maxRssMb} MB, ${summary.counts.rows} rows, ${summary.counts.exceptions} exceptions`);
+console.log(
+  `tickmark: ${stats.seconds.toFixed(2)} s, peak RSS ${stats.maxRssMb} MB, ${summary.counts.rows} rows, ${summary.counts.exceptions} exceptions`,
+);
 
 if (existsSync('/usr/bin/python3')) {
-  const peer = spawnSync('/usr/bin/time', ['-f', '%e %M', '/usr/bin/python3', 'bench/peer_pandas.py', files.fo, files.broker, join(dir, 'pandas.csv')], { encoding: 'utf8' });
+  const peer = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%e %M', '/usr/bin/python3', 'bench/peer_pandas.py', files.fo, files.broker, join(dir, 'pandas.csv')],
+    { encoding: 'utf8' },
+  );
   if (peer.status === 0) {
     const [seconds, kb] = peer.stderr.trim().split('\n').pop()!.split(' ').map(Number);
     console.log(`pandas:   ${seconds.toFixed(2)} s, peak RSS ${Math.round(kb / 1024)} MB, ${peer.stdout.trim()}`);

@@ -24,16 +24,27 @@ export async function readCsvDataset(path: string, options: ReadOptions): Promis
   const hash = createHash('sha256');
   let headers: string[] = [];
   let candidates: TypeCandidates[] = [];
-  await eachRecord(path, options.sourceName, (record, line) => {
-    if (line === 0) {
-      headers = checkHeaders(record, options.sourceName, (i) => ({ line: 1, column: `#${i + 1}` }));
-      candidates = headers.map(() => new TypeCandidates());
-      return;
-    }
-    for (let c = 0; c < headers.length; c++) candidates[c].add(record[c]);
-  }, (chunk) => hash.update(chunk));
-  if (headers.length === 0) throw new RuleError('bad_file', 'the file is empty: a header row is needed', { file: options.sourceName, line: 1 });
-  const columns: DatasetColumn[] = resolveTypes(headers, candidates.map((c) => c.type), options.types, options.sourceName);
+  await eachRecord(
+    path,
+    options.sourceName,
+    (record, line) => {
+      if (line === 0) {
+        headers = checkHeaders(record, options.sourceName, (i) => ({ line: 1, column: `#${i + 1}` }));
+        candidates = headers.map(() => new TypeCandidates());
+        return;
+      }
+      for (let c = 0; c < headers.length; c++) candidates[c].add(record[c]);
+    },
+    (chunk) => hash.update(chunk),
+  );
+  if (headers.length === 0)
+    throw new RuleError('bad_file', 'the file is empty: a header row is needed', { file: options.sourceName, line: 1 });
+  const columns: DatasetColumn[] = resolveTypes(
+    headers,
+    candidates.map((c) => c.type),
+    options.types,
+    options.sourceName,
+  );
   const rows: FieldValue[][] = [];
   await eachRecord(path, options.sourceName, (record, line, lineNumber) => {
     if (line === 0) return;
@@ -41,7 +52,11 @@ export async function readCsvDataset(path: string, options: ReadOptions): Promis
     for (let c = 0; c < columns.length; c++) {
       const value = parseAs(record[c], columns[c].type);
       if (value === undefined) {
-        throw new RuleError('bad_value', `"${record[c]}" is not a ${columns[c].type}`, { file: options.sourceName, line: lineNumber, column: columns[c].name });
+        throw new RuleError('bad_value', `"${record[c]}" is not a ${columns[c].type}`, {
+          file: options.sourceName,
+          line: lineNumber,
+          column: columns[c].name,
+        });
       }
       row[c] = value;
     }

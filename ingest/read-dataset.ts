@@ -26,7 +26,9 @@ export async function readDatasetFile(path: string, options: ReadDatasetOptions)
   const ext = extname(sourceName).toLowerCase();
   const read = { name: options.name, sourceName, types: options.types };
   await access(path, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
-    throw new RuleError('bad_file', error.code === 'ENOENT' ? 'no such file' : `cannot read the file (${error.code})`, { file: sourceName });
+    throw new RuleError('bad_file', error.code === 'ENOENT' ? 'no such file' : `cannot read the file (${error.code})`, {
+      file: sourceName,
+    });
   });
   if (ext === '.csv' || ext === '.txt') return readCsvDataset(path, read);
   if (ext === '.xlsx' || ext === '.xlsm') return readXlsxDataset(path, read);

@@ -28,18 +28,24 @@ export async function readXlsxDataset(path: string, options: ReadOptions): Promi
   if (!sheetName) throw new RuleError('bad_file', 'the workbook has no sheets', { file });
   const sheet = book.Sheets[sheetName];
   const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: false });
-  if (grid.length === 0) throw new RuleError('bad_file', 'the first sheet is empty: a header row is needed', { file, sheet: sheetName, cell: 'A1' });
+  if (grid.length === 0)
+    throw new RuleError('bad_file', 'the first sheet is empty: a header row is needed', { file, sheet: sheetName, cell: 'A1' });
   const headers = checkHeaders(trimRight(grid[0]), file, (i) => ({ sheet: sheetName, cell: cellAddress(0, i) }));
-  const raw: FieldValue[][] = grid.slice(1).map((row, r) =>
-    headers.map((_, c) => nativeValue(row[c] ?? null, { file, sheet: sheetName, cell: cellAddress(r + 1, c) })),
-  );
+  const raw: FieldValue[][] = grid
+    .slice(1)
+    .map((row, r) => headers.map((_, c) => nativeValue(row[c] ?? null, { file, sheet: sheetName, cell: cellAddress(r + 1, c) })));
   const inferred = headers.map((_, c) => columnType(raw.map((row) => row[c])));
   const columns = resolveTypes(headers, inferred, options.types, file);
   const rows = raw.map((row, r) =>
     row.map((value, c) => {
       const converted = convert(value, columns[c].type);
       if (converted === undefined) {
-        throw new RuleError('bad_value', `${JSON.stringify(value)} is not a ${columns[c].type}`, { file, sheet: sheetName, cell: cellAddress(r + 1, c), column: columns[c].name });
+        throw new RuleError('bad_value', `${JSON.stringify(value)} is not a ${columns[c].type}`, {
+          file,
+          sheet: sheetName,
+          cell: cellAddress(r + 1, c),
+          column: columns[c].name,
+        });
       }
       return converted;
     }),
@@ -52,7 +58,8 @@ function nativeValue(value: unknown, place: { file: string; sheet: string; cell:
   if (value instanceof Date) return isoOf(value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   const text = String(value);
-  if (/^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!)$/.test(text)) throw new RuleError('bad_value', `the cell holds the error ${text}`, place);
+  if (/^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!)$/.test(text))
+    throw new RuleError('bad_value', `the cell holds the error ${text}`, place);
   return text;
 }
 

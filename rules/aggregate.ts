@@ -15,7 +15,12 @@ export interface ResolvedAggregate extends Aggregate {
 }
 
 /** Checks every aggregated field exists; throws naming the Settings cell. */
-export function resolveAggregates(aggregates: Aggregate[], columns: DatasetColumn[], dataset: string, settingsRow: number | undefined): ResolvedAggregate[] {
+export function resolveAggregates(
+  aggregates: Aggregate[],
+  columns: DatasetColumn[],
+  dataset: string,
+  settingsRow: number | undefined,
+): ResolvedAggregate[] {
   const place = { sheet: 'Settings', cell: settingsRow ? `B${settingsRow}` : undefined };
   const index = (name: string) => {
     const field = findField(columns, name);
@@ -25,7 +30,11 @@ export function resolveAggregates(aggregates: Aggregate[], columns: DatasetColum
   const numeric = (name: string, fn: string) => {
     const column = index(name);
     if (columns[column].type !== 'number') {
-      throw new RuleError('bad_value', `${fn} of "${columns[column].name}" in "${dataset}" needs numbers, but the field holds ${columns[column].type}`, place);
+      throw new RuleError(
+        'bad_value',
+        `${fn} of "${columns[column].name}" in "${dataset}" needs numbers, but the field holds ${columns[column].type}`,
+        place,
+      );
     }
   };
   for (const agg of aggregates) {
@@ -65,7 +74,10 @@ function aggregateColumn(rows: FieldValue[][], agg: ResolvedAggregate, dataset: 
     case 'MIN':
     case 'MAX': {
       if (values.length === 0) return null;
-      const pick = agg.fn === 'MIN' ? (a: FieldValue, b: FieldValue) => (compare(a, b) <= 0 ? a : b) : (a: FieldValue, b: FieldValue) => (compare(a, b) >= 0 ? a : b);
+      const pick =
+        agg.fn === 'MIN'
+          ? (a: FieldValue, b: FieldValue) => (compare(a, b) <= 0 ? a : b)
+          : (a: FieldValue, b: FieldValue) => (compare(a, b) >= 0 ? a : b);
       return values.reduce(pick);
     }
     case 'SUM':

@@ -36,11 +36,17 @@ export function loadEngineWorkbook(workbook: Workbook, options: EngineWorkbookOp
     });
     for (const name of workbook.names) {
       const scope = name.scope ? hf.getSheetId(name.scope) : undefined;
-      addName(hf, name.name, normaliseFormula(name.expression.startsWith('=') ? name.expression : `=${name.expression}`), scope, { sheet: name.scope });
+      addName(hf, name.name, normaliseFormula(name.expression.startsWith('=') ? name.expression : `=${name.expression}`), scope, {
+        sheet: name.scope,
+      });
     }
     for (const [name, value] of Object.entries(options.params ?? {})) {
       const row = options.paramRows?.[name.toLowerCase()];
-      addName(hf, name, paramExpression(value), undefined, { sheet: 'Settings', cell: row ? `B${row}` : undefined, setting: `Param ${name}` });
+      addName(hf, name, paramExpression(value), undefined, {
+        sheet: 'Settings',
+        cell: row ? `B${row}` : undefined,
+        setting: `Param ${name}`,
+      });
     }
     return hf;
   } catch (error) {
@@ -56,7 +62,13 @@ export function toEngineCell(input: CellInput | undefined): RawCellContent {
   return input;
 }
 
-function addName(hf: HyperFormula, name: string, expression: string, scope: number | undefined, place: Record<string, string | undefined>): void {
+function addName(
+  hf: HyperFormula,
+  name: string,
+  expression: string,
+  scope: number | undefined,
+  place: Record<string, string | undefined>,
+): void {
   try {
     hf.addNamedExpression(name, expression, scope);
   } catch (error) {

@@ -54,11 +54,15 @@ function resolveKeys(pass: MatchPass, left: Dataset, right: Dataset): KeyIndex {
   const index = (dataset: Dataset, name: string, sideName: string) => {
     const field = findField(dataset.columns, name);
     if (!field) {
-      throw new RuleError('unknown_field', `${sideName} key "${name}" is not a field of "${dataset.name}" (fields: ${dataset.columns.map((c) => c.name).join(', ')})`, {
-        sheet: 'Settings',
-        cell: `B${pass.row}`,
-        setting: `Match ${pass.pass}`,
-      });
+      throw new RuleError(
+        'unknown_field',
+        `${sideName} key "${name}" is not a field of "${dataset.name}" (fields: ${dataset.columns.map((c) => c.name).join(', ')})`,
+        {
+          sheet: 'Settings',
+          cell: `B${pass.row}`,
+          setting: `Match ${pass.pass}`,
+        },
+      );
     }
     return dataset.columns.indexOf(field);
   };

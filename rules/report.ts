@@ -38,7 +38,11 @@ export async function runReport(
     ];
   }
   if (filled.size === 0) {
-    throw new RuleError('missing_dataset', `no sheet of this Report is named after a dataset (datasets given: ${[...byName.keys()].join(', ') || 'none'})`, { sheet: 'Settings' });
+    throw new RuleError(
+      'missing_dataset',
+      `no sheet of this Report is named after a dataset (datasets given: ${[...byName.keys()].join(', ') || 'none'})`,
+      { sheet: 'Settings' },
+    );
   }
   const hf = loadEngineWorkbook(workbook, { replace, params, paramRows: paramRows(settings) });
   try {
@@ -71,7 +75,9 @@ function sheetValues(hf: HyperFormula, sheet: number): CellValue[][] {
       const address = { sheet, row, col };
       const value = fromEngineValue(hf.getCellValue(address));
       const type = typeof value === 'number' ? hf.getCellValueDetailedType(address) : null;
-      line.push(type === CellValueDetailedType.NUMBER_DATE || type === CellValueDetailedType.NUMBER_DATETIME ? serialToIso(value as number) : value);
+      line.push(
+        type === CellValueDetailedType.NUMBER_DATE || type === CellValueDetailedType.NUMBER_DATETIME ? serialToIso(value as number) : value,
+      );
     }
     out.push(line);
   }

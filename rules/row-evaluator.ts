@@ -63,7 +63,13 @@ export async function evaluateRows(hf: HyperFormula, layout: RowsLayout, options
       }
       const exception = input.forcedException ?? exceptionText(out[layout.exceptionIndex]);
       if (input.forcedException) out[layout.exceptionIndex] = input.forcedException;
-      return { values: out, exception, key: input.key, ...(input.match ? { match: input.match } : {}), ...(input.ageFrom !== undefined ? { ageFrom: input.ageFrom } : {}) };
+      return {
+        values: out,
+        exception,
+        key: input.key,
+        ...(input.match ? { match: input.match } : {}),
+        ...(input.ageFrom !== undefined ? { ageFrom: input.ageFrom } : {}),
+      };
     });
     await options.onBlock(rows, start + n);
     // Let a worker's message loop see cancellation between blocks.
@@ -84,7 +90,11 @@ function writeRule(hf: HyperFormula, sheet: number, layout: RowsLayout, block: n
     }
     const parsed = fromEngineValue(hf.getCellValue({ sheet, row: 1, col: column.index }));
     if (isErrorValue(parsed) && parsed.error === '#ERROR!' && /pars/i.test(parsed.message ?? '')) {
-      throw new RuleError('bad_formula', `the formula ${String(column.kind === 'formula' ? column.formula : '')} cannot be read: ${parsed.message}`, place);
+      throw new RuleError(
+        'bad_formula',
+        `the formula ${String(column.kind === 'formula' ? column.formula : '')} cannot be read: ${parsed.message}`,
+        place,
+      );
     }
     if (block > 1) {
       const source = { start: { sheet, row: 1, col: column.index }, end: { sheet, row: 1, col: column.index } };

@@ -31,12 +31,7 @@ export interface LayoutFields {
 }
 
 /** Classifies every Rows column; throws RuleError naming the cell at fault. */
-export function readRowsLayout(
-  workbook: Workbook,
-  type: RuleSheetType,
-  fields: LayoutFields,
-  exceptionColumn: string,
-): RowsLayout {
+export function readRowsLayout(workbook: Workbook, type: RuleSheetType, fields: LayoutFields, exceptionColumn: string): RowsLayout {
   const sheet = findSheet(workbook, 'Rows');
   if (!sheet) throw new RuleError('missing_sheet', `a ${type} needs a "Rows" sheet`, { sheet: 'Rows' });
   const headerRow = sheet.cells[0] ?? [];
@@ -61,10 +56,14 @@ export function readRowsLayout(
   }
   const exceptionIndex = headers.findIndex((h) => h.toLowerCase() === exceptionColumn.toLowerCase());
   if (exceptionIndex < 0) {
-    throw new RuleError('bad_rows_sheet', `"Rows" has no exception column "${exceptionColumn}" (set "Exception column" in Settings to use another)`, {
-      sheet: 'Rows',
-      cell: cellAddress(0, width),
-    });
+    throw new RuleError(
+      'bad_rows_sheet',
+      `"Rows" has no exception column "${exceptionColumn}" (set "Exception column" in Settings to use another)`,
+      {
+        sheet: 'Rows',
+        cell: cellAddress(0, width),
+      },
+    );
   }
   return { headers, columns, exceptionIndex };
 }
@@ -82,7 +81,11 @@ function classify(header: string, index: number, rule: CellInput, type: RuleShee
       const field = findField(columns, wanted);
       if (!field) {
         const dataset = side === 'left' ? fields.leftName : fields.rightName;
-        throw new RuleError('unknown_field', `"${wanted}" is not a field of ${side} dataset "${dataset}" (fields: ${names(columns)})`, place);
+        throw new RuleError(
+          'unknown_field',
+          `"${wanted}" is not a field of ${side} dataset "${dataset}" (fields: ${names(columns)})`,
+          place,
+        );
       }
       return { kind: 'field', header, side, field: field.name, index };
     }
@@ -92,7 +95,10 @@ function classify(header: string, index: number, rule: CellInput, type: RuleShee
   }
   if (isFormula(rule)) return { kind: 'formula', header, formula: rule, index };
   if (rule !== null && String(rule).trim() !== '') return { kind: 'constant', header, value: rule, index };
-  const hint = type === 'Check' ? `not a field of "${fields.dataName}" (fields: ${names(fields.data ?? [])})` : 'not left.FIELD, right.FIELD or a built-in column';
+  const hint =
+    type === 'Check'
+      ? `not a field of "${fields.dataName}" (fields: ${names(fields.data ?? [])})`
+      : 'not left.FIELD, right.FIELD or a built-in column';
   throw new RuleError('bad_rows_sheet', `column "${header}" is ${hint}, and row 2 has no formula for it`, {
     sheet: 'Rows',
     cell: cellAddress(1, index),

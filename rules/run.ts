@@ -29,7 +29,11 @@ export async function runRuleSheet(input: RunInput): Promise<RunSummary> {
     return { type: 'Report', counts: { rows: report.rows, exceptions: 0 }, by_exception: {}, summary: {} };
   }
   const plan = settings.type === 'Reconciliation' ? planReconciliation(settings, input) : planCheck(settings, input);
-  const counts: RunCounts = { rows: 0, exceptions: 0, ...(settings.type === 'Reconciliation' ? { matched: 0, left_only: 0, right_only: 0 } : {}) };
+  const counts: RunCounts = {
+    rows: 0,
+    exceptions: 0,
+    ...(settings.type === 'Reconciliation' ? { matched: 0, left_only: 0, right_only: 0 } : {}),
+  };
   const byException: Record<string, number> = {};
   const collector = new SummaryCollector(workbook, plan.layout.headers.length);
   const engineOptions = { params, paramRows: paramRows(settings), replace: { summary: [] as RawCellContent[][] } };
@@ -76,7 +80,12 @@ interface Plan {
 function planReconciliation(settings: RuleSettings, input: RunInput): Plan {
   const left = requireDataset(input.datasets, settings.left!, 'Left', settings);
   const right = requireDataset(input.datasets, settings.right!, 'Right', settings);
-  const layout = readRowsLayout(input.workbook, 'Reconciliation', { left: left.columns, right: right.columns, leftName: left.name, rightName: right.name }, settings.exceptionColumn);
+  const layout = readRowsLayout(
+    input.workbook,
+    'Reconciliation',
+    { left: left.columns, right: right.columns, leftName: left.name, rightName: right.name },
+    settings.exceptionColumn,
+  );
   const matched: MatchedRow[] = matchDatasets(settings, left, right);
   const ageFrom = settings.ageFrom ? resolveAgeField(settings, left, right) : null;
   return {
@@ -112,11 +121,17 @@ function planCheck(settings: RuleSettings, input: RunInput): Plan {
   const layout = readRowsLayout(input.workbook, 'Check', { data: data.columns, dataName: data.name }, settings.exceptionColumn);
   const keyColumns = (settings.key.length ? settings.key : data.columns.map((c) => c.name)).map((name) => {
     const field = findField(data.columns, name);
-    if (!field) throw new RuleError('unknown_field', `key field "${name}" is not a field of "${data.name}"`, { sheet: 'Settings', cell: `B${settings.rows.key}` });
+    if (!field)
+      throw new RuleError('unknown_field', `key field "${name}" is not a field of "${data.name}"`, {
+        sheet: 'Settings',
+        cell: `B${settings.rows.key}`,
+      });
     return data.columns.indexOf(field);
   });
   const ageColumn = settings.ageFrom ? fieldIndex(data, settings.ageFrom, settings.rows['age from']) : -1;
-  const fieldColumns = layout.columns.flatMap((c) => (c.kind === 'field' ? [{ index: c.index, source: data.columns.findIndex((d) => d.name === c.field) }] : []));
+  const fieldColumns = layout.columns.flatMap((c) =>
+    c.kind === 'field' ? [{ index: c.index, source: data.columns.findIndex((d) => d.name === c.field) }] : [],
+  );
   return {
     layout,
     count: data.rows.length,
@@ -165,7 +180,12 @@ function resolveAgeField(settings: RuleSettings, left: Dataset, right: Dataset):
 
 function fieldIndex(dataset: Dataset, name: string, row: number | undefined): number {
   const field = findField(dataset.columns, name);
-  if (!field) throw new RuleError('unknown_field', `"${name}" is not a field of "${dataset.name}"`, { sheet: 'Settings', cell: row ? `B${row}` : undefined, setting: 'Age from' });
+  if (!field)
+    throw new RuleError('unknown_field', `"${name}" is not a field of "${dataset.name}"`, {
+      sheet: 'Settings',
+      cell: row ? `B${row}` : undefined,
+      setting: 'Age from',
+    });
   return dataset.columns.indexOf(field);
 }
 

@@ -41,7 +41,12 @@ export class SummaryCollector {
 }
 
 /** Evaluates the Summary sheet; `{}` when the workbook has none. */
-export function evaluateSummary(workbook: Workbook, collector: SummaryCollector, headers: string[], options: EngineWorkbookOptions): Record<string, CellValue> {
+export function evaluateSummary(
+  workbook: Workbook,
+  collector: SummaryCollector,
+  headers: string[],
+  options: EngineWorkbookOptions,
+): Record<string, CellValue> {
   const summary = findSheet(workbook, 'Summary');
   if (!summary) return {};
   // The row evaluation blanked Summary to keep it out of the way; here it is the point.

@@ -16,7 +16,8 @@ export function parseWorkbookJson(text: string, file?: string): Workbook {
 /** Checks an already-parsed value has the Workbook shape. */
 export function checkWorkbook(data: unknown, file?: string): Workbook {
   const fail = (message: string, sheet?: string) => new RuleError('bad_file', message, { file, sheet });
-  if (typeof data !== 'object' || data === null || !Array.isArray((data as Workbook).sheets)) throw fail('a workbook needs a "sheets" array');
+  if (typeof data !== 'object' || data === null || !Array.isArray((data as Workbook).sheets))
+    throw fail('a workbook needs a "sheets" array');
   const raw = data as { sheets: unknown[]; names?: unknown };
   const names = new Set<string>();
   const sheets = raw.sheets.map((s, i) => {
@@ -30,7 +31,8 @@ export function checkWorkbook(data: unknown, file?: string): Workbook {
       if (row === null) return [];
       if (!Array.isArray(row)) throw fail(`row ${r + 1} must be an array`, name);
       return row.map((cell, c) => {
-        if (cell === null || cell === undefined || ['string', 'number', 'boolean'].includes(typeof cell)) return (cell ?? null) as CellInput;
+        if (cell === null || cell === undefined || ['string', 'number', 'boolean'].includes(typeof cell))
+          return (cell ?? null) as CellInput;
         throw fail(`row ${r + 1}, column ${c + 1} holds ${JSON.stringify(cell)}; a cell is text, a number, a boolean or null`, name);
       });
     });

@@ -8,7 +8,9 @@ if (!existsSync(CHROMIUM)) {
   console.log('chromium is missing: installing Debian chromium for the browser tests…');
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
   try {
-    execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, { stdio: 'inherit' });
+    execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, {
+      stdio: 'inherit',
+    });
   } catch {
     console.error('could not install chromium with apt-get; browser tests need /usr/bin/chromium');
     process.exit(1);

@@ -14,7 +14,16 @@ function tickmark(args: string[]) {
 const dir = tempDir('tickmark-cli-');
 const sheet = {
   sheets: [
-    { name: 'Settings', cells: [['Type', 'Reconciliation'], ['Left', 'fo'], ['Right', 'broker'], ['Match 1', 'id = ref'], ['Param Tol', 0.01]] },
+    {
+      name: 'Settings',
+      cells: [
+        ['Type', 'Reconciliation'],
+        ['Left', 'fo'],
+        ['Right', 'broker'],
+        ['Match 1', 'id = ref'],
+        ['Param Tol', 0.01],
+      ],
+    },
     {
       name: 'Rows',
       cells: [
@@ -68,7 +77,13 @@ describe('tickmark run', () => {
         sheets: [
           { name: 'Settings', cells: [['Type', 'Report']] },
           { name: 'fo', cells: [] },
-          { name: 'Totals', cells: [['Total', '=SUM(fo!B:B)'], ['Count', '=COUNT(fo!B:B)']] },
+          {
+            name: 'Totals',
+            cells: [
+              ['Total', '=SUM(fo!B:B)'],
+              ['Count', '=COUNT(fo!B:B)'],
+            ],
+          },
         ],
         names: [],
       }),
@@ -106,7 +121,23 @@ describe('tickmark run', () => {
   });
 
   it('names the Settings cell of a bad setting and rejects bad usage', () => {
-    const broken = writeText(dir, 'broken.json', JSON.stringify({ ...sheet, sheets: [{ name: 'Settings', cells: [['Type', 'Check'], ['Dta', 'fo']] }, sheet.sheets[1]] }));
+    const broken = writeText(
+      dir,
+      'broken.json',
+      JSON.stringify({
+        ...sheet,
+        sheets: [
+          {
+            name: 'Settings',
+            cells: [
+              ['Type', 'Check'],
+              ['Dta', 'fo'],
+            ],
+          },
+          sheet.sheets[1],
+        ],
+      }),
+    );
     const run = tickmark(['run', broken, '--data', `fo=${fo}`, '--out', join(dir, 'x')]);
     expect(run.stderr).toBe('tickmark run: broken.json, Settings!A2: unknown setting "Dta"\n');
     expect(tickmark(['run', workbookPath]).stderr).toMatch(/--out DIR is required/);

@@ -20,7 +20,9 @@ export function writeText(dir: string, name: string, text: string): string {
 export function writeXlsx(dir: string, name: string, sheets: Record<string, unknown[][]>): string {
   const book = XLSX.utils.book_new();
   for (const [sheetName, rows] of Object.entries(sheets)) {
-    const sheet = XLSX.utils.aoa_to_sheet(rows.map((row) => row.map((cell) => (typeof cell === 'string' && cell.startsWith('=') ? { t: 'n', f: cell.slice(1) } : cell))));
+    const sheet = XLSX.utils.aoa_to_sheet(
+      rows.map((row) => row.map((cell) => (typeof cell === 'string' && cell.startsWith('=') ? { t: 'n', f: cell.slice(1) } : cell))),
+    );
     XLSX.utils.book_append_sheet(book, sheet, sheetName);
   }
   const path = join(dir, name);

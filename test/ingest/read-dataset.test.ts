@@ -55,10 +55,16 @@ describe('CSV import', () => {
     expect(asText.dataset.rows[0]).toEqual(['001', '5']);
     const error = await failure(readDatasetFile(path, { name: 'ids', types: { id: 'number' } }));
     expect(error.describe()).toBe('ids.csv, line 2, column "id": "001" is not a number');
-    const late = await failure(readDatasetFile(writeText(dir, 'd.csv', 'd\n2026-01-01\n2026-02-30x\n'), { name: 'd', types: { d: 'date' } }));
+    const late = await failure(
+      readDatasetFile(writeText(dir, 'd.csv', 'd\n2026-01-01\n2026-02-30x\n'), { name: 'd', types: { d: 'date' } }),
+    );
     expect(late.place).toMatchObject({ line: 3, column: 'd' });
-    expect((await failure(readDatasetFile(path, { name: 'ids', types: { nope: 'text' } }))).message).toMatch(/"nope", which is not a column/);
-    expect((await failure(readDatasetFile(path, { name: 'ids', types: { qty: 'money' as 'text' } }))).message).toMatch(/"money" is not a type/);
+    expect((await failure(readDatasetFile(path, { name: 'ids', types: { nope: 'text' } }))).message).toMatch(
+      /"nope", which is not a column/,
+    );
+    expect((await failure(readDatasetFile(path, { name: 'ids', types: { qty: 'money' as 'text' } }))).message).toMatch(
+      /"money" is not a type/,
+    );
   });
 
   it('keeps impossible dates as text and multi-line records count their lines', async () => {

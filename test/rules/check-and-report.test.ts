@@ -27,9 +27,30 @@ describe('check runs', () => {
       workbook: workbook({
         Settings: settings({ Type: 'Check', Data: 'blotter', Key: 'exec_id' }),
         Rows: [
-          ['exec_id', 'symbol', 'qty', 'price', 'trade_date', 'flagged', 'account', 'notional', 'restricted', 'limit_abs', 'limit_mixed', 'day', 'typeinfo', 'Exception'],
           [
-            null, null, null, null, null, null, null,
+            'exec_id',
+            'symbol',
+            'qty',
+            'price',
+            'trade_date',
+            'flagged',
+            'account',
+            'notional',
+            'restricted',
+            'limit_abs',
+            'limit_mixed',
+            'day',
+            'typeinfo',
+            'Exception',
+          ],
+          [
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
             '=C2*D2',
             '=COUNTIF(Restricted!$A$2:$A$10,B2)>0',
             '=C2>Limits!$B$2',
@@ -64,7 +85,10 @@ describe('check runs', () => {
   it('reads Param defaults as named expressions and takes run overrides', async () => {
     const sheet = workbook({
       Settings: settings({ Type: 'Check', Data: 'blotter', 'Param MaxQty': 1000, 'Param Desk': 'EQ', 'Param AsOf': '2026-11-17' }),
-      Rows: [['qty', 'trade_date', 'Exception'], [null, null, '=IF(A2>MaxQty,Desk&" size","")&IF(B2>AsOf," late","")']],
+      Rows: [
+        ['qty', 'trade_date', 'Exception'],
+        [null, null, '=IF(A2>MaxQty,Desk&" size","")&IF(B2>AsOf," late","")'],
+      ],
     });
     const run = async (params?: Record<string, number | string>) => {
       const sink = memorySink();
@@ -73,7 +97,10 @@ describe('check runs', () => {
     };
     expect(await run()).toEqual([null, null, 'EQ size late', null]);
     expect(await run({ maxqty: 75, Desk: 'FI' })).toEqual(['FI size', null, 'FI size late', null]);
-    await expect(run({ Nope: 1 })).rejects.toMatchObject({ code: 'bad_parameter', message: expect.stringMatching(/declares: MaxQty, Desk, AsOf/) });
+    await expect(run({ Nope: 1 })).rejects.toMatchObject({
+      code: 'bad_parameter',
+      message: expect.stringMatching(/declares: MaxQty, Desk, AsOf/),
+    });
   });
 
   it('evaluates the Summary sheet over whole Rows columns after every row', async () => {
@@ -81,7 +108,10 @@ describe('check runs', () => {
     const summary = await runRuleSheet({
       workbook: workbook({
         Settings: settings({ Type: 'Check', Data: 'blotter' }),
-        Rows: [['qty', 'price', 'trade_date', 'notional', 'Exception'], [null, null, null, '=A2*B2', '=IF(A2>1000,"size","")']],
+        Rows: [
+          ['qty', 'price', 'trade_date', 'notional', 'Exception'],
+          [null, null, null, '=A2*B2', '=IF(A2>1000,"size","")'],
+        ],
         Summary: [
           ['Size breaks', '=COUNTIF(Rows!E:E,"size")'],
           ['Total notional', '=SUM(Rows!D:D)'],
@@ -97,12 +127,19 @@ describe('check runs', () => {
   });
 
   it('evaluates rules that read other rows in one block (running totals)', async () => {
-    const many = dataset('blotter', ['qty'], Array.from({ length: 4500 }, (_, i) => [i + 1]));
+    const many = dataset(
+      'blotter',
+      ['qty'],
+      Array.from({ length: 4500 }, (_, i) => [i + 1]),
+    );
     const sink = memorySink();
     await runRuleSheet({
       workbook: workbook({
         Settings: settings({ Type: 'Check', Data: 'blotter' }),
-        Rows: [['qty', 'running', 'prev', 'Exception'], [null, '=SUM($A$2:A2)', '=IF(ROW()=2,0,A1)', '=""']],
+        Rows: [
+          ['qty', 'running', 'prev', 'Exception'],
+          [null, '=SUM($A$2:A2)', '=IF(ROW()=2,0,A1)', '=""'],
+        ],
       }),
       datasets: { blotter: many },
       sink,
@@ -117,7 +154,10 @@ describe('check runs', () => {
     const summary = await runRuleSheet({
       workbook: workbook({
         Settings: settings({ Type: 'Check', Data: 'blotter' }),
-        Rows: [['qty', 'ratio', 'Exception'], [null, '=1/A2', '=IF(ISERROR(B2),B2,"")']],
+        Rows: [
+          ['qty', 'ratio', 'Exception'],
+          [null, '=1/A2', '=IF(ISERROR(B2),B2,"")'],
+        ],
       }),
       datasets: { blotter: trades },
       sink,
@@ -129,7 +169,13 @@ describe('check runs', () => {
   it('rejects a formula that cannot be parsed, naming its cell', async () => {
     await expect(
       runRuleSheet({
-        workbook: workbook({ Settings: settings({ Type: 'Check', Data: 'blotter' }), Rows: [['qty', 'Exception'], [null, '=IF(A2>,"x"']] }),
+        workbook: workbook({
+          Settings: settings({ Type: 'Check', Data: 'blotter' }),
+          Rows: [
+            ['qty', 'Exception'],
+            [null, '=IF(A2>,"x"'],
+          ],
+        }),
         datasets: { blotter: trades },
         sink: memorySink(),
       }),
@@ -137,13 +183,29 @@ describe('check runs', () => {
   });
 
   it('stops between blocks when cancelled', async () => {
-    const many = dataset('blotter', ['qty'], Array.from({ length: 10_000 }, (_, i) => [i]));
+    const many = dataset(
+      'blotter',
+      ['qty'],
+      Array.from({ length: 10_000 }, (_, i) => [i]),
+    );
     const controller = new AbortController();
     const sink = memorySink();
     const run = runRuleSheet({
-      workbook: workbook({ Settings: settings({ Type: 'Check', Data: 'blotter' }), Rows: [['qty', 'Exception'], [null, '=""']] }),
+      workbook: workbook({
+        Settings: settings({ Type: 'Check', Data: 'blotter' }),
+        Rows: [
+          ['qty', 'Exception'],
+          [null, '=""'],
+        ],
+      }),
       datasets: { blotter: many },
-      sink: { ...sink, rows: (batch) => { sink.results.push(...batch); controller.abort(); } },
+      sink: {
+        ...sink,
+        rows: (batch) => {
+          sink.results.push(...batch);
+          controller.abort();
+        },
+      },
       signal: controller.signal,
     });
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
@@ -180,7 +242,11 @@ describe('report runs', () => {
 
   it('says which datasets were given when no sheet is named after one', async () => {
     await expect(
-      runRuleSheet({ workbook: workbook({ Settings: settings({ Type: 'Report' }), Out: [['=1']] }), datasets: { blotter: trades }, sink: memorySink() }),
+      runRuleSheet({
+        workbook: workbook({ Settings: settings({ Type: 'Report' }), Out: [['=1']] }),
+        datasets: { blotter: trades },
+        sink: memorySink(),
+      }),
     ).rejects.toThrow(/given: blotter/);
   });
 });

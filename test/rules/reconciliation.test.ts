@@ -59,11 +59,15 @@ describe('reconciliation', () => {
   });
 
   it('reports duplicate keys on a side without aggregation instead of pairing by order', async () => {
-    const dupes = dataset('broker', ['ref', 'account', 'symbol', 'qty', 'price'], [
-      ['E1', 'A1', 'AAPL', 100, 10],
-      ['E1', 'A1', 'AAPL', 100, 10],
-      ['E2', 'A1', 'MSFT', 200, 20],
-    ]);
+    const dupes = dataset(
+      'broker',
+      ['ref', 'account', 'symbol', 'qty', 'price'],
+      [
+        ['E1', 'A1', 'AAPL', 100, 10],
+        ['E1', 'A1', 'AAPL', 100, 10],
+        ['E2', 'A1', 'MSFT', 200, 20],
+      ],
+    );
     const { summary, sink } = await run({ 'Match 1': 'id = ref' }, { fo, broker: dupes });
     const e1 = sink.results.filter((r) => r.key.includes('E1'));
     expect(e1).toHaveLength(3);
@@ -73,26 +77,41 @@ describe('reconciliation', () => {
   });
 
   it('flags a duplicated key left unmatched even when the other side lacks it', async () => {
-    const doubled = dataset('fo', ['id', 'account', 'symbol', 'qty', 'price'], [
-      ['E7', 'A1', 'AAPL', 1, 1],
-      ['E7', 'A1', 'AAPL', 1, 1],
-    ]);
+    const doubled = dataset(
+      'fo',
+      ['id', 'account', 'symbol', 'qty', 'price'],
+      [
+        ['E7', 'A1', 'AAPL', 1, 1],
+        ['E7', 'A1', 'AAPL', 1, 1],
+      ],
+    );
     const { sink } = await run({ 'Match 1': 'id = ref' }, { fo: doubled, broker });
     expect(sink.results.filter((r) => r.key === 'left:E7').map((r) => r.exception)).toEqual(['duplicate left key', 'duplicate left key']);
   });
 
   it('folds allocations into blocks with every aggregate (N:1)', async () => {
-    const fills = dataset('fo', ['block', 'qty', 'price', 'fee', 'venue', 'time'], [
-      ['B1', 100, 10, 1, 'X', 3],
-      ['B1', 300, 14, 2, 'Y', 1],
-      ['B1', 100, 12, 4, 'X', 2],
-      ['B2', 50, 7, 1, 'Z', 9],
-    ]);
-    const blocks = dataset('broker', ['block', 'qty', 'price'], [
-      ['B1', 500, 12.8],
-      ['B2', 50, 7],
-    ]);
-    const unprefixed: CellInput[][] = [['left.block', 'avg_px', 'Exception'], [null, null, '=""']];
+    const fills = dataset(
+      'fo',
+      ['block', 'qty', 'price', 'fee', 'venue', 'time'],
+      [
+        ['B1', 100, 10, 1, 'X', 3],
+        ['B1', 300, 14, 2, 'Y', 1],
+        ['B1', 100, 12, 4, 'X', 2],
+        ['B2', 50, 7, 1, 'Z', 9],
+      ],
+    );
+    const blocks = dataset(
+      'broker',
+      ['block', 'qty', 'price'],
+      [
+        ['B1', 500, 12.8],
+        ['B2', 50, 7],
+      ],
+    );
+    const unprefixed: CellInput[][] = [
+      ['left.block', 'avg_px', 'Exception'],
+      [null, null, '=""'],
+    ];
     const failure = await runRuleSheet({
       workbook: workbook({
         Settings: settings({ Type: 'Reconciliation', Left: 'fo', Right: 'broker', 'Match 1': 'block = block' }),
@@ -106,7 +125,19 @@ describe('reconciliation', () => {
     expect((failure as Error).message).toMatch(/column "avg_px"/);
 
     const okRows: CellInput[][] = [
-      ['left.block', 'left.qty', 'left.price', 'left.fee', 'left.venue', 'left.time', 'left.count', 'right.count', 'left.avg_px', 'left.n', 'Exception'],
+      [
+        'left.block',
+        'left.qty',
+        'left.price',
+        'left.fee',
+        'left.venue',
+        'left.time',
+        'left.count',
+        'right.count',
+        'left.avg_px',
+        'left.n',
+        'Exception',
+      ],
       [null, null, null, null, null, null, null, null, null, null, '=IF(B2<>500,"qty","")'],
     ];
     const sink2 = memorySink();
@@ -132,7 +163,16 @@ describe('reconciliation', () => {
       sink: sink2,
     });
     const [b1, b2] = sink2.results.map((r) => asRecord(sink2.headers, r));
-    expect(b1).toMatchObject({ 'left.block': 'B1', 'left.qty': 500, 'left.fee': 4, 'left.time': 1, 'left.count': 3, 'right.count': 1, 'left.n': 3, 'left.venue': 'X' });
+    expect(b1).toMatchObject({
+      'left.block': 'B1',
+      'left.qty': 500,
+      'left.fee': 4,
+      'left.time': 1,
+      'left.count': 3,
+      'right.count': 1,
+      'left.n': 3,
+      'left.venue': 'X',
+    });
     expect(b1['left.price']).toBeCloseTo((100 * 10 + 300 * 14 + 100 * 12) / 500, 12);
     expect(b1['left.avg_px']).toBeCloseTo(12, 12);
     expect(b1.Exception).toBe('');
@@ -141,16 +181,26 @@ describe('reconciliation', () => {
 
   it('aggregates the right side (1:N) and folds unmatched leftovers by the first key', async () => {
     const left = dataset('fo', ['order', 'qty'], [['O1', 10]]);
-    const right = dataset('broker', ['order', 'qty', 'venue'], [
-      ['O1', 4, 'A'],
-      ['O1', 6, 'B'],
-      ['O2', 1, 'A'],
-      ['O2', 2, 'A'],
-    ]);
+    const right = dataset(
+      'broker',
+      ['order', 'qty', 'venue'],
+      [
+        ['O1', 4, 'A'],
+        ['O1', 6, 'B'],
+        ['O2', 1, 'A'],
+        ['O2', 2, 'A'],
+      ],
+    );
     const sink = memorySink();
     const summary = await runRuleSheet({
       workbook: workbook({
-        Settings: settings({ Type: 'Reconciliation', Left: 'fo', Right: 'broker', 'Match 1': 'order = order', 'Aggregate Right': 'qty: SUM' }),
+        Settings: settings({
+          Type: 'Reconciliation',
+          Left: 'fo',
+          Right: 'broker',
+          'Match 1': 'order = order',
+          'Aggregate Right': 'qty: SUM',
+        }),
         Rows: [
           ['left.order', 'right.order', 'right.qty', 'right.venue', 'right.count', 'Exception'],
           [null, null, null, null, null, '=IF(A2="","missing in FO","")'],
@@ -161,7 +211,13 @@ describe('reconciliation', () => {
     });
     const records = sink.results.map((r) => asRecord(sink.headers, r));
     expect(records[0]).toMatchObject({ 'right.qty': 10, 'right.venue': null, 'right.count': 2, Exception: '' });
-    expect(records[1]).toMatchObject({ 'right.order': 'O2', 'right.qty': 3, 'right.venue': 'A', 'right.count': 2, Exception: 'missing in FO' });
+    expect(records[1]).toMatchObject({
+      'right.order': 'O2',
+      'right.qty': 3,
+      'right.venue': 'A',
+      'right.count': 2,
+      Exception: 'missing in FO',
+    });
     expect(summary.counts).toMatchObject({ rows: 2, matched: 1, right_only: 1 });
   });
 
@@ -172,7 +228,10 @@ describe('reconciliation', () => {
     const summary = await runRuleSheet({
       workbook: workbook({
         Settings: settings({ Type: 'Reconciliation', Left: 'fo', Right: 'broker', 'Match 1': 'id = id' }),
-        Rows: [['left.id', 'right.id', 'match', 'Exception'], [null, null, null, '=IF(C2="matched","","break")']],
+        Rows: [
+          ['left.id', 'right.id', 'match', 'Exception'],
+          [null, null, null, '=IF(C2="matched","","break")'],
+        ],
       }),
       datasets: { fo: left, broker: right },
       sink,
@@ -181,14 +240,23 @@ describe('reconciliation', () => {
   });
 
   it('names unknown key and aggregate fields by their Settings cell', async () => {
-    await expect(run({ 'Match 1': 'idx = ref' })).rejects.toMatchObject({ code: 'unknown_field', place: { sheet: 'Settings', cell: 'B5' } });
+    await expect(run({ 'Match 1': 'idx = ref' })).rejects.toMatchObject({
+      code: 'unknown_field',
+      place: { sheet: 'Settings', cell: 'B5' },
+    });
     await expect(run({ 'Match 1': 'id = ref', 'Aggregate Left': 'qtty: SUM' })).rejects.toMatchObject({ place: { cell: 'B6' } });
     await expect(run({ 'Match 1': 'id = ref', 'Aggregate Left': 'symbol: SUM' })).rejects.toThrow(/SUM of "symbol" in "fo" needs numbers/);
   });
 
   it('names a Rows header that is not a field', async () => {
-    const bad = [['left.idd', 'Exception'], [null, '=""']];
-    await expect(run({ 'Match 1': 'id = ref' }, { fo, broker }, bad)).rejects.toMatchObject({ code: 'unknown_field', place: { sheet: 'Rows', cell: 'A1' } });
+    const bad = [
+      ['left.idd', 'Exception'],
+      [null, '=""'],
+    ];
+    await expect(run({ 'Match 1': 'id = ref' }, { fo, broker }, bad)).rejects.toMatchObject({
+      code: 'unknown_field',
+      place: { sheet: 'Rows', cell: 'A1' },
+    });
   });
 
   it('names a dataset that was not given', async () => {
@@ -196,9 +264,15 @@ describe('reconciliation', () => {
   });
 
   it('requires the exception column', async () => {
-    const noException = [['left.id', 'Diff'], [null, '=1']];
+    const noException = [
+      ['left.id', 'Diff'],
+      [null, '=1'],
+    ];
     await expect(run({ 'Match 1': 'id = ref' }, { fo, broker }, noException)).rejects.toThrow(/no exception column "Exception"/);
-    const renamed = [['left.id', 'Break'], [null, '=IF(A2="E1","x","")']];
+    const renamed = [
+      ['left.id', 'Break'],
+      [null, '=IF(A2="E1","x","")'],
+    ];
     const { summary } = await run({ 'Match 1': 'id = ref', 'Exception column': 'Break' }, { fo, broker }, renamed);
     expect(summary.by_exception).toEqual({ x: 1 });
   });

@@ -38,7 +38,14 @@ describe('Settings sheet', () => {
     expect(s.left).toBe('fo');
     expect(s.right).toBe('broker');
     expect(s.passes).toEqual([
-      { pass: 1, keys: [{ left: 'account', right: 'acct' }, { left: 'symbol', right: 'sym' }], row: 4 },
+      {
+        pass: 1,
+        keys: [
+          { left: 'account', right: 'acct' },
+          { left: 'symbol', right: 'sym' },
+        ],
+        row: 4,
+      },
       { pass: 2, keys: [{ left: 'id', right: 'ref' }], row: 5 },
     ]);
     expect(s.aggregateLeft.map((a) => `${a.field}:${a.fn}${a.weight ? `(${a.weight})` : ''}`)).toEqual([
@@ -57,7 +64,17 @@ describe('Settings sheet', () => {
   });
 
   it('skips blank rows and defaults the exception column', () => {
-    const s = readSettings(workbook({ Settings: [['Type', 'Check'], [null, null], ['', 'x'], ['Data', 'blotter'], ['Key', 'exec_id, account']] }));
+    const s = readSettings(
+      workbook({
+        Settings: [
+          ['Type', 'Check'],
+          [null, null],
+          ['', 'x'],
+          ['Data', 'blotter'],
+          ['Key', 'exec_id, account'],
+        ],
+      }),
+    );
     expect(s).toMatchObject({ type: 'Check', data: 'blotter', exceptionColumn: 'Exception', key: ['exec_id', 'account'] });
   });
 
@@ -89,7 +106,17 @@ describe('Settings sheet', () => {
   });
 
   it('rejects a setting given twice, naming both rows', () => {
-    const error = errorOf(() => readSettings(workbook({ Settings: [['Type', 'Check'], ['Data', 'a'], ['data', 'b']] })));
+    const error = errorOf(() =>
+      readSettings(
+        workbook({
+          Settings: [
+            ['Type', 'Check'],
+            ['Data', 'a'],
+            ['data', 'b'],
+          ],
+        }),
+      ),
+    );
     expect(error.message).toMatch(/rows 2 and 3/);
     expect(error.place.cell).toBe('A3');
   });
