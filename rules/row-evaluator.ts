@@ -113,6 +113,7 @@ export function needsWholeTable(hf: HyperFormula, sheet: number, layout: RowsLay
     if (column.kind !== 'formula') continue;
     if (/\b(ROW|ROWS|OFFSET|INDIRECT)\s*\(/i.test(column.formula)) return true;
     const text = normaliseFormula(column.formula);
+    if (hasRelativeRowIntoOtherSheet(text)) return true;
     hf.setCellContents({ sheet, row: 1, col: column.index }, [[text]]);
     const precedents = hf.getCellPrecedents({ sheet, row: 1, col: column.index });
     for (const p of precedents) {
@@ -120,6 +121,18 @@ export function needsWholeTable(hf: HyperFormula, sheet: number, layout: RowsLay
         if (p.start.sheet === sheet) return true;
       } else if (p.sheet === sheet && p.row !== 1) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * `Prices!B2` filled down becomes `Prices!B3`, `Prices!B4`…: inside a block it would
+ * restart at each block's first row, so such a rule is evaluated in one block.
+ */
+function hasRelativeRowIntoOtherSheet(formula: string): boolean {
+  const withoutStrings = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  for (const ref of withoutStrings.matchAll(/!\$?[A-Za-z]{1,3}(\$?)\d+(?::\$?[A-Za-z]{1,3}(\$?)\d+)?/g)) {
+    if (ref[1] === '' || ref[2] === '') return true;
   }
   return false;
 }

@@ -250,3 +250,32 @@ describe('report runs', () => {
     ).rejects.toThrow(/given: blotter/);
   });
 });
+
+describe('reference shifting across blocks', () => {
+  it('shifts relative references into other sheets by the real row, as Excel fill-down does', async () => {
+    const n = 4200;
+    const data = dataset(
+      'blotter',
+      ['qty'],
+      Array.from({ length: n }, (_, i) => [i]),
+    );
+    const prices: CellInput[][] = [['px'], ...Array.from({ length: n }, (_, i) => [i * 10])];
+    const sink = memorySink();
+    await runRuleSheet({
+      workbook: workbook({
+        Settings: settings({ Type: 'Check', Data: 'blotter' }),
+        Rows: [
+          ['qty', 'same_row_px', 'fixed_px', 'mixed_px', 'Exception'],
+          [null, '=Prices!A2', '=Prices!$A$3', '=Prices!$A3', '=IF(B2<>A2*10,"misaligned","")'],
+        ],
+        Prices: prices,
+      }),
+      datasets: { blotter: data },
+      sink,
+    });
+    const at = (i: number) => asRecord(sink.headers, sink.results[i]);
+    expect(at(0)).toMatchObject({ same_row_px: 0, fixed_px: 10, mixed_px: 10 });
+    expect(at(4100)).toMatchObject({ same_row_px: 41000, fixed_px: 10, mixed_px: 41010 });
+    expect(sink.results.every((r) => r.exception === null)).toBe(true);
+  });
+});
