@@ -1,22 +1,137 @@
 /**
  * Evaluates the optional `Summary` sheet (contract 1.3): labels in column A, formulas in
- * column B over whole `Rows` columns, once after every row. Only the Rows columns the
- * Summary refers to are kept while rows stream past, so memory stays bounded.
+ * column B over whole `Rows` columns, once after every row. Whole-column aggregates are
+ * streamed block by block (see summary-plan.ts); any other use of Rows falls back to
+ * keeping the columns the Summary names and evaluating them in one instance.
  */
-import type { RawCellContent } from 'hyperformula';
-import { fromEngineValue, isoToSerial, serialToIso } from './field-values.js';
+import { CellValueDetailedType, type HyperFormula, type RawCellContent } from 'hyperformula';
 import { loadEngineWorkbook, type EngineWorkbookOptions } from './engine-workbook.js';
-import { CellValueDetailedType } from 'hyperformula';
+import { fromEngineValue, isoToSerial, serialToIso } from './field-values.js';
+import { planSummary, type SummaryPlan } from './summary-plan.js';
 import type { ResultRow } from './types.js';
-import { columnIndex, findSheet, isErrorValue, isFormula, type CellValue, type Workbook } from './workbook.js';
+import { columnIndex, findSheet, isErrorValue, isFormula, type CellValue, type SheetData, type Workbook } from './workbook.js';
 
-/** Keeps the values of the Rows columns a Summary sheet reads. */
-export class SummaryCollector {
-  readonly columns: number[];
+export interface SummaryRun {
+  add(rows: ResultRow[]): void;
+  /** The Summary's values by label; releases the instance it used. */
+  finish(): Record<string, CellValue>;
+}
+
+/** Starts the Summary for a run whose Rows sheet has `headers`. */
+export function startSummary(workbook: Workbook, headers: string[], options: EngineWorkbookOptions): SummaryRun {
+  const sheet = findSheet(workbook, 'Summary');
+  if (!sheet) return { add: () => {}, finish: () => ({}) };
+  const plan = planSummary(sheet.cells);
+  return plan ? new StreamedSummary(workbook, sheet, headers, plan, options) : new CollectedSummary(workbook, sheet, headers, options);
+}
+
+class StreamedSummary implements SummaryRun {
+  private readonly hf: HyperFormula;
+  private readonly rowsId: number;
+  private readonly partialsId: number;
+  private readonly totals: { a: number; b: number; error: CellValue | null; seen: boolean }[];
+  private filled = 0;
+  private blocks = 0;
+
+  constructor(
+    private readonly workbook: Workbook,
+    private readonly sheet: SheetData,
+    private readonly headers: string[],
+    private readonly plan: SummaryPlan,
+    private readonly options: EngineWorkbookOptions,
+  ) {
+    const formulas = plan.partials.flatMap((p) => p.formulas.map((f) => [`=${f.replace(/^=/, '')}`]));
+    this.hf = loadEngineWorkbook(workbook, { ...options, replace: { ...options.replace, [sheet.name.toLowerCase()]: formulas, rows: [] } });
+    this.rowsId = this.hf.getSheetId('Rows') ?? this.hf.getSheetId(this.hf.addSheet('Rows'))!;
+    this.partialsId = this.hf.getSheetId(sheet.name)!;
+    this.totals = plan.partials.map((p) => ({
+      a: p.combine === 'min' ? Infinity : p.combine === 'max' ? -Infinity : 0,
+      b: 0,
+      error: null,
+      seen: false,
+    }));
+  }
+
+  add(rows: ResultRow[]): void {
+    const width = this.headers.length;
+    this.hf.batch(() => {
+      // Headers only in the first block, so COUNTA(Rows!A:A) counts them once.
+      const top: RawCellContent[] = this.blocks === 0 ? this.headers : new Array(width).fill(null);
+      this.hf.setCellContents({ sheet: this.rowsId, row: 0, col: 0 }, [top]);
+      const height = Math.max(rows.length, this.filled);
+      for (const col of this.plan.columns) {
+        const column: RawCellContent[][] = new Array(height);
+        for (let r = 0; r < height; r++) column[r] = [r < rows.length ? toCell(rows[r].values[col]) : null];
+        if (height > 0) this.hf.setCellContents({ sheet: this.rowsId, row: 1, col }, column);
+      }
+    });
+    this.filled = rows.length;
+    this.blocks += 1;
+    let at = 0;
+    this.plan.partials.forEach((partial, k) => {
+      const values = partial.formulas.map((_, j) => fromEngineValue(this.hf.getCellValue({ sheet: this.partialsId, row: at + j, col: 0 })));
+      at += partial.formulas.length;
+      const total = this.totals[k];
+      const error = values.find(isErrorValue);
+      if (error) total.error ??= error;
+      if (total.error) return;
+      const [a, b] = values.map((v) => (typeof v === 'number' ? v : 0));
+      if (partial.combine === 'sum') total.a += a;
+      else if (partial.combine === 'average') {
+        total.a += a;
+        total.b += b;
+      } else if (b > 0) {
+        total.a = partial.combine === 'min' ? Math.min(total.a, a) : Math.max(total.a, a);
+        total.seen = true;
+      }
+    });
+  }
+
+  finish(): Record<string, CellValue> {
+    if (this.blocks === 0) this.add([]);
+    this.hf.destroy();
+    const finals = this.plan.partials.map((partial, k) => {
+      const t = this.totals[k];
+      if (t.error) return t.error;
+      if (partial.combine === 'sum') return t.a;
+      if (partial.combine === 'average') return t.b === 0 ? { error: '#DIV/0!' } : t.a / t.b;
+      return t.seen ? t.a : 0;
+    });
+    const cells: RawCellContent[][] = [];
+    for (const cell of this.plan.cells) {
+      const text = cell.template.replace(/\u0000(\d+)\u0000/g, (_, i) => literal(finals[Number(i)]));
+      cells[cell.row] = [cell.label, text];
+    }
+    const hf = loadEngineWorkbook(this.workbook, {
+      ...this.options,
+      replace: { ...this.options.replace, [this.sheet.name.toLowerCase()]: cells, rows: [this.headers] },
+    });
+    try {
+      return readLabels(hf, hf.getSheetId(this.sheet.name)!, this.sheet);
+    } finally {
+      hf.destroy();
+    }
+  }
+}
+
+/** A value as formula text; errors as an expression that yields the same error. */
+function literal(value: CellValue): string {
+  if (isErrorValue(value)) return value.error === '#DIV/0!' ? '(1/0)' : value.error === '#N/A' ? 'NA()' : value.error;
+  return `(${String(value)})`;
+}
+
+/** Keeps the values of the Rows columns the Summary names; evaluates them all at once. */
+class CollectedSummary implements SummaryRun {
+  private readonly columns: number[];
   private readonly values: CellValue[][];
 
-  constructor(workbook: Workbook, width: number) {
-    this.columns = referencedRowsColumns(workbook, width);
+  constructor(
+    private readonly workbook: Workbook,
+    private readonly sheet: SheetData,
+    private readonly headers: string[],
+    private readonly options: EngineWorkbookOptions,
+  ) {
+    this.columns = referencedRowsColumns(sheet, headers.length);
     this.values = this.columns.map(() => []);
   }
 
@@ -27,74 +142,61 @@ export class SummaryCollector {
     });
   }
 
-  /** The Rows sheet as the Summary sees it: headers and the kept columns. */
-  rowsSheet(headers: string[]): RawCellContent[][] {
+  finish(): Record<string, CellValue> {
     const count = this.values[0]?.length ?? 0;
-    const sheet: RawCellContent[][] = [headers];
+    const rowsSheet: RawCellContent[][] = [this.headers];
     for (let r = 0; r < count; r++) {
-      const row: RawCellContent[] = new Array(headers.length).fill(null);
+      const row: RawCellContent[] = [];
       this.columns.forEach((col, k) => (row[col] = toCell(this.values[k][r])));
-      sheet.push(row);
+      rowsSheet.push(row);
     }
-    return sheet;
+    // The row evaluation blanked Summary to keep it out of the way; here it is the point.
+    const replace = { ...this.options.replace, rows: rowsSheet };
+    delete replace[this.sheet.name.toLowerCase()];
+    const hf = loadEngineWorkbook(this.workbook, { ...this.options, replace });
+    try {
+      return readLabels(hf, hf.getSheetId(this.sheet.name)!, this.sheet);
+    } finally {
+      hf.destroy();
+    }
   }
 }
 
-/** Evaluates the Summary sheet; `{}` when the workbook has none. */
-export function evaluateSummary(
-  workbook: Workbook,
-  collector: SummaryCollector,
-  headers: string[],
-  options: EngineWorkbookOptions,
-): Record<string, CellValue> {
-  const summary = findSheet(workbook, 'Summary');
-  if (!summary) return {};
-  // The row evaluation blanked Summary to keep it out of the way; here it is the point.
-  const replace = { ...options.replace, rows: collector.rowsSheet(headers) };
-  delete replace.summary;
-  const hf = loadEngineWorkbook(workbook, { ...options, replace });
-  try {
-    const sheet = hf.getSheetId(summary.name)!;
-    const out: Record<string, CellValue> = {};
-    summary.cells.forEach((row, r) => {
-      const label = row?.[0];
-      if (label === null || label === undefined || String(label).trim() === '') return;
-      const address = { sheet, row: r, col: 1 };
-      const value = fromEngineValue(hf.getCellValue(address));
-      const type = typeof value === 'number' ? hf.getCellValueDetailedType(address) : null;
-      const dated = type === CellValueDetailedType.NUMBER_DATE || type === CellValueDetailedType.NUMBER_DATETIME;
-      out[String(label).trim()] = isErrorValue(value) ? value.error : dated ? serialToIso(value as number) : value;
-    });
-    return out;
-  } finally {
-    hf.destroy();
-  }
+function readLabels(hf: HyperFormula, sheetId: number, sheet: SheetData): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {};
+  sheet.cells.forEach((row, r) => {
+    const label = row?.[0];
+    if (label === null || label === undefined || String(label).trim() === '') return;
+    const address = { sheet: sheetId, row: r, col: 1 };
+    const value = fromEngineValue(hf.getCellValue(address));
+    const type = typeof value === 'number' ? hf.getCellValueDetailedType(address) : null;
+    const dated = type === CellValueDetailedType.NUMBER_DATE || type === CellValueDetailedType.NUMBER_DATETIME;
+    out[String(label).trim()] = isErrorValue(value) ? value.error : dated ? serialToIso(value as number) : value;
+  });
+  return out;
 }
 
 /** Which Rows columns the Summary's formulas mention; every column when it cannot tell. */
-export function referencedRowsColumns(workbook: Workbook, width: number): number[] {
-  const summary = findSheet(workbook, 'Summary');
-  if (!summary) return [];
+export function referencedRowsColumns(sheet: SheetData, width: number): number[] {
   const all = Array.from({ length: width }, (_, i) => i);
   const wanted = new Set<number>();
-  for (const row of summary.cells) {
+  for (const row of sheet.cells) {
     for (const cell of row ?? []) {
       if (!isFormula(cell)) continue;
-      const refs = cell.matchAll(/'?Rows'?!\$?([A-Za-z]{1,3})\$?\d*(?::\$?([A-Za-z]{1,3})\$?\d*)?/g);
-      for (const ref of refs) {
+      // Named ranges or INDIRECT could reach any column: keep them all.
+      if (/INDIRECT\s*\(|OFFSET\s*\(/i.test(cell) && /Rows/i.test(cell)) return all;
+      for (const ref of cell.matchAll(/'?Rows'?!\$?([A-Za-z]{1,3})\$?\d*(?::\$?([A-Za-z]{1,3})\$?\d*)?/g)) {
         const from = columnIndex(ref[1]);
         const to = ref[2] ? columnIndex(ref[2]) : from;
         for (let c = Math.min(from, to); c <= Math.max(from, to) && c < width; c++) wanted.add(c);
       }
-      // Named ranges or INDIRECT could reach any column: keep them all.
-      if (/INDIRECT\s*\(|OFFSET\s*\(/i.test(cell) && /Rows/i.test(cell)) return all;
     }
   }
   return [...wanted].sort((a, b) => a - b);
 }
 
 function toCell(value: CellValue): RawCellContent {
-  if (value === null) return null;
+  if (value === null || value === undefined) return null;
   if (isErrorValue(value)) return value.error;
   // Dates reach results as ISO text; Summary formulas (MAX of a date column) want serials.
   if (typeof value === 'string') return isoToSerial(value) ?? `'${value}`;
