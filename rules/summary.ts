@@ -151,7 +151,7 @@ class CollectedSummary implements SummaryRun {
       rowsSheet.push(row);
     }
     // The row evaluation blanked Summary to keep it out of the way; here it is the point.
-    const replace = { ...this.options.replace, rows: rowsSheet };
+    const replace: Record<string, RawCellContent[][]> = { ...this.options.replace, rows: rowsSheet };
     delete replace[this.sheet.name.toLowerCase()];
     const hf = loadEngineWorkbook(this.workbook, { ...this.options, replace });
     try {
