@@ -1,7 +1,33 @@
 #!/usr/bin/env node
 // `npx tickmark …`: runs the TypeScript CLI through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api';
+//
+// The CLI runs in a child Node with a capped heap (default 1536 MB, `--max-memory MB` to
+// change it): V8 then collects early and a million-row run stays near 1 GB instead of
+// letting garbage pile up to several GB (BENCHMARKS.md).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const HEAP_FLAG = '--max-old-space-size';
+const args = process.argv.slice(2);
+
+if (process.execArgv.some((flag) => flag.startsWith(HEAP_FLAG))) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { main } = await import('../cli/main.ts');
+  process.exitCode = await main(args);
+} else {
+  let megabytes = 1536;
+  const at = args.findIndex((a) => a === '--max-memory' || a.startsWith('--max-memory='));
+  if (at >= 0) {
+    const [flag, inline] = args[at].split('=');
+    const value = inline ?? args[at + 1];
+    args.splice(at, inline === undefined ? 2 : 1);
+    megabytes = Number(value);
+    if (!Number.isInteger(megabytes) || megabytes < 256) {
+      process.stderr.write(`tickmark: ${flag} takes a whole number of megabytes, at least 256 (got "${value ?? ''}")\n`);
+      process.exit(2);
+    }
+  }
+  const child = spawnSync(process.execPath, [`${HEAP_FLAG}=${megabytes}`, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
+  process.exitCode = child.status ?? 1;
+}

@@ -46,6 +46,7 @@ export async function readCsvDataset(path: string, options: ReadOptions): Promis
     options.sourceName,
   );
   const rows: FieldValue[][] = [];
+  const interned = columns.map(() => new StringPool());
   await eachRecord(path, options.sourceName, (record, line, lineNumber) => {
     if (line === 0) return;
     const row: FieldValue[] = new Array(columns.length);
@@ -58,7 +59,7 @@ export async function readCsvDataset(path: string, options: ReadOptions): Promis
           column: columns[c].name,
         });
       }
-      row[c] = value;
+      row[c] = typeof value === 'string' ? interned[c].get(value) : value;
     }
     rows.push(row);
   });
@@ -100,4 +101,22 @@ function csvError(error: CsvError, file: string): RuleError {
         ? 'a quoted value is never closed'
         : error.message.replace(/^Invalid[^:]*: /, '');
   return new RuleError('bad_file', message, { file, line });
+}
+
+/**
+ * Shares one string per distinct value of a column: symbols, accounts, sides and dates
+ * repeat across a million rows, and one copy each keeps a large import in memory budget.
+ * A column with too many distinct values (ids) stops being pooled.
+ */
+class StringPool {
+  private pool: Map<string, string> | null = new Map();
+
+  get(value: string): string {
+    if (!this.pool) return value;
+    const known = this.pool.get(value);
+    if (known !== undefined) return known;
+    if (this.pool.size >= 100_000) this.pool = null;
+    else this.pool.set(value, value);
+    return value;
+  }
 }
