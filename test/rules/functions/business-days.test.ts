@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { nyseHolidays, serialOf } from '../../../rules/calendars/nyse.js';
+import { createEngine } from '../../../rules/hf.js';
+
+const iso = (serial: number) => new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+
+function evaluate(formulas: string[], holidays: (string | number)[] = []) {
+  const hf = createEngine();
+  const list = hf.getSheetId(hf.addSheet('Holidays'))!;
+  const sheet = hf.getSheetId(hf.addSheet('S'))!;
+  hf.setCellContents(
+    { sheet: list, row: 0, col: 0 },
+    holidays.map((h) => [h]),
+  );
+  hf.setCellContents({ sheet, row: 0, col: 0 }, [formulas]);
+  const values = hf.getSheetValues(sheet)[0];
+  hf.destroy();
+  return values.map((v) => (typeof v === 'object' && v !== null && 'value' in v ? (v as { value: string }).value : v));
+}
+
+describe('NYSE calendar', () => {
+  it.each([
+    [
+      2024,
+      [
+        '2024-01-01',
+        '2024-01-15',
+        '2024-02-19',
+        '2024-03-29',
+        '2024-05-27',
+        '2024-06-19',
+        '2024-07-04',
+        '2024-09-02',
+        '2024-11-28',
+        '2024-12-25',
+      ],
+    ],
+    [
+      2025,
+      [
+        '2025-01-01',
+        '2025-01-20',
+        '2025-02-17',
+        '2025-04-18',
+        '2025-05-26',
+        '2025-06-19',
+        '2025-07-04',
+        '2025-09-01',
+        '2025-11-27',
+        '2025-12-25',
+      ],
+    ],
+    [
+      2026,
+      [
+        '2026-01-01',
+        '2026-01-19',
+        '2026-02-16',
+        '2026-04-03',
+        '2026-05-25',
+        '2026-06-19',
+        '2026-07-03',
+        '2026-09-07',
+        '2026-11-26',
+        '2026-12-25',
+      ],
+    ],
+    [2022, ['2022-01-17', '2022-02-21', '2022-04-15', '2022-05-30', '2022-06-20', '2022-07-04', '2022-09-05', '2022-11-24', '2022-12-26']],
+  ])('%i matches the published schedule', (year, expected) => {
+    expect(nyseHolidays(year).map(iso)).toEqual(expected);
+  });
+
+  it('has no Juneteenth before 2022 and no MLK day before 1998', () => {
+    expect(nyseHolidays(2021).map(iso)).not.toContain('2021-06-18');
+    expect(
+      nyseHolidays(1997)
+        .map(iso)
+        .some((d) => d.startsWith('1997-01-2')),
+    ).toBe(false);
+  });
+});
+
+describe('BDAYS and NYSEHOLIDAY', () => {
+  it('counts business days in (start, end], signed', () => {
+    expect(
+      evaluate([
+        '=BDAYS(DATE(2026,11,20),DATE(2026,11,23))', // Fri -> Mon
+        '=BDAYS(DATE(2026,11,16),DATE(2026,11,16))',
+        '=BDAYS(DATE(2026,11,23),DATE(2026,11,20))',
+        '=BDAYS(DATE(2026,11,16),DATE(2026,11,30))',
+        '=BDAYS(DATE(2026,11,21),DATE(2026,11,22))', // Sat -> Sun
+      ]),
+    ).toEqual([1, 0, -1, 10, 0]);
+  });
+
+  it('skips holidays from a range or the built-in NYSE calendar', () => {
+    expect(
+      evaluate(
+        [
+          '=BDAYS(DATE(2026,11,25),DATE(2026,11,27),Holidays!A1:A3)',
+          '=BDAYS(DATE(2026,11,25),DATE(2026,11,27),"nyse")',
+          '=BDAYS(DATE(2026,11,25),DATE(2026,11,27))',
+        ],
+        [serialOf(2026, 11, 26), serialOf(2026, 12, 25)],
+      ),
+    ).toEqual([1, 1, 2]);
+    expect(evaluate(['=NYSEHOLIDAY(DATE(2026,7,3))', '=NYSEHOLIDAY(DATE(2026,7,6))'])).toEqual([true, false]);
+  });
+
+  it('answers bad arguments with Excel error values', () => {
+    expect(evaluate(['=BDAYS(1,2,"LSE")', '=BDAYS("x",2)', '=BDAYS(1)', '=BDAYS(1,10,Holidays!A1:A2)'], [1, '=1/0'])).toEqual([
+      '#VALUE!',
+      '#VALUE!',
+      '#N/A',
+      '#DIV/0!',
+    ]);
+  });
+});
