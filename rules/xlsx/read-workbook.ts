@@ -1,0 +1,106 @@
+/**
+ * Reads an `.xlsx` workbook into Tickmark's Workbook: every sheet, formulas (SheetJS
+ * expands shared formulas per cell), values, defined names and column widths, plus the
+ * values Excel cached for each formula. What cannot be carried over faithfully is listed
+ * per cell in `issues`, never silently changed.
+ */
+import * as XLSX from '@e965/xlsx';
+import { RuleError } from '../errors.js';
+import type { CellInput, CellValue, DefinedName, SheetData, Workbook } from '../workbook.js';
+
+export interface ImportIssue {
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+export interface ImportedWorkbook {
+  workbook: Workbook;
+  /** Excel's cached value of every formula cell, by `Sheet!A1`. */
+  cached: Map<string, CellValue>;
+  issues: ImportIssue[];
+}
+
+/** Parses the bytes of an `.xlsx` file; a file that is not one is a RuleError naming it. */
+export function readWorkbookXlsx(data: Uint8Array, fileName = 'workbook.xlsx'): ImportedWorkbook {
+  // An .xlsx file is a zip archive; SheetJS would happily read other bytes as a text sheet.
+  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b || data[2] !== 0x03 || data[3] !== 0x04) {
+    throw new RuleError('bad_file', 'not an .xlsx workbook (the file is not a zip archive)', { file: fileName });
+  }
+  let book: XLSX.WorkBook;
+  try {
+    book = XLSX.read(data, { type: 'array', cellFormula: true, cellNF: true, cellDates: false, xlfn: true, dense: false });
+  } catch (error) {
+    throw new RuleError('bad_file', `not a readable .xlsx workbook: ${(error as Error).message}`, { file: fileName });
+  }
+  if (!book.SheetNames?.length) throw new RuleError('bad_file', 'the workbook has no sheets', { file: fileName });
+  const cached = new Map<string, CellValue>();
+  const issues: ImportIssue[] = [];
+  const sheets = book.SheetNames.map((name) => readSheet(name, book.Sheets[name], cached, issues));
+  return { workbook: { sheets, names: readNames(book) }, cached, issues };
+}
+
+function readSheet(name: string, sheet: XLSX.WorkSheet, cached: Map<string, CellValue>, issues: ImportIssue[]): SheetData {
+  const cells: CellInput[][] = [];
+  const formats: Record<string, string> = {};
+  const ref = sheet['!ref'];
+  if (ref) {
+    const range = XLSX.utils.decode_range(ref);
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      for (let c = range.s.c; c <= range.e.c; c++) {
+        const address = XLSX.utils.encode_cell({ r, c });
+        const cell = sheet[address] as XLSX.CellObject | undefined;
+        if (!cell) continue;
+        const input = cellInput(cell, name, address, issues);
+        if (input === null) continue;
+        (cells[r] ??= [])[c] = input;
+        if (cell.f) cached.set(`${name}!${address}`, cachedValue(cell));
+        if (cell.z && cell.z !== 'General') formats[`${r},${c}`] = String(cell.z);
+      }
+    }
+  }
+  for (let r = 0; r < cells.length; r++) cells[r] ??= [];
+  for (const row of cells) for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+  const widths = (sheet['!cols'] ?? []).map((col) => (col?.wch ?? (col?.width !== undefined ? col.width : null)) as number | null);
+  return { name, cells, ...(widths.length ? { columnWidths: widths } : {}), ...(Object.keys(formats).length ? { formats } : {}) };
+}
+
+function cellInput(cell: XLSX.CellObject, sheet: string, address: string, issues: ImportIssue[]): CellInput {
+  if (cell.f) {
+    if (cell.F && cell.F !== address && !cell.F.startsWith(`${address}:`)) return null;
+    if (cell.F) issues.push({ sheet, cell: address, message: `array formula over ${cell.F} imported as a formula in its first cell` });
+    return `=${cell.f}`;
+  }
+  switch (cell.t) {
+    case 'n':
+      return cell.v as number;
+    case 'b':
+      return cell.v as boolean;
+    case 'e':
+      return cell.w ?? '#N/A';
+    case 'd':
+      return (cell.v as Date).toISOString().slice(0, 10);
+    case 's':
+      return String(cell.v ?? '');
+    default:
+      return null;
+  }
+}
+
+function cachedValue(cell: XLSX.CellObject): CellValue {
+  if (cell.v === undefined || cell.v === null) return null;
+  if (cell.t === 'e') return { error: cell.w ?? '#N/A' };
+  if (cell.v instanceof Date) return cell.v.toISOString().slice(0, 10);
+  return cell.v as number | string | boolean;
+}
+
+function readNames(book: XLSX.WorkBook): DefinedName[] {
+  const names = book.Workbook?.Names ?? [];
+  return names
+    .filter((n) => n.Name && n.Ref && !n.Name.startsWith('_xlnm.'))
+    .map((n) => ({
+      name: n.Name,
+      expression: `=${n.Ref}`,
+      ...(n.Sheet !== undefined && n.Sheet !== null ? { scope: book.SheetNames[n.Sheet] } : {}),
+    }));
+}
