@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { rng } from '../scripts/random.js';
 
 const SYMBOLS = [
   'AAPL',
@@ -29,18 +30,6 @@ const SYMBOLS = [
   'DIS',
   'NFLX',
 ];
-
-/** A small seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const RECON_SHEET = {
   sheets: [

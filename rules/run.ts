@@ -29,11 +29,9 @@ export async function runRuleSheet(input: RunInput): Promise<RunSummary> {
     return { type: 'Report', counts: { rows: report.rows, exceptions: 0 }, by_exception: {}, summary: {} };
   }
   const plan = settings.type === 'Reconciliation' ? planReconciliation(settings, input) : planCheck(settings, input);
-  const counts: RunCounts = {
-    rows: 0,
-    exceptions: 0,
-    ...(settings.type === 'Reconciliation' ? { matched: 0, left_only: 0, right_only: 0 } : {}),
-  };
+  // Key order as the contract's summary.json lists them.
+  const counts: RunCounts =
+    settings.type === 'Reconciliation' ? { rows: 0, matched: 0, left_only: 0, right_only: 0, exceptions: 0 } : { rows: 0, exceptions: 0 };
   const byException: Record<string, number> = {};
   const engineOptions = { params, paramRows: paramRows(settings), replace: { summary: [] as RawCellContent[][] } };
   // The column index speeds lookups but costs more than it saves when every block rewrites
