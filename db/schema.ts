@@ -1,0 +1,156 @@
+/**
+ * The SQLite schema. Migrations in db/migrations are generated from this file with
+ * `npm run db:generate`, committed, applied at start and never edited after they land.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['admin', 'author', 'approver', 'viewer'] }).notNull(),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+/** One row per import: where it came from, its hash, its shape. */
+export const datasets = sqliteTable(
+  'datasets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    sourceName: text('source_name').notNull(),
+    sha256: text('sha256').notNull(),
+    rowCount: integer('row_count').notNull(),
+    /** JSON `[{ name, type }]`. */
+    columns: text('columns', { mode: 'json' }).notNull().$type<{ name: string; type: string }[]>(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('datasets_sha256').on(t.sha256), index('datasets_name').on(t.name)],
+);
+
+/**
+ * Dataset rows in chunks of DATASET_CHUNK_ROWS as one JSON array of arrays each: a million
+ * rows read back in about a second, and a page is chunk arithmetic (BENCHMARKS.md).
+ */
+export const datasetChunks = sqliteTable(
+  'dataset_chunks',
+  {
+    datasetId: integer('dataset_id')
+      .notNull()
+      .references(() => datasets.id, { onDelete: 'cascade' }),
+    chunk: integer('chunk').notNull(),
+    rows: text('rows').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.datasetId, t.chunk] })],
+);
+
+export const sheets = sqliteTable('sheets', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  /** The current version's number; versions themselves are immutable rows. */
+  currentVersion: integer('current_version').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: text('created_at').notNull().default(now),
+  updatedAt: text('updated_at').notNull().default(now),
+});
+
+/** Every save is a new immutable version with a content hash. */
+export const sheetVersions = sqliteTable(
+  'sheet_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sheetId: integer('sheet_id')
+      .notNull()
+      .references(() => sheets.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** The Workbook as JSON. */
+    content: text('content').notNull(),
+    contentHash: text('content_hash').notNull(),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('sheet_versions_sheet_version').on(t.sheetId, t.version)],
+);
+
+export const runs = sqliteTable(
+  'runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sheetId: integer('sheet_id')
+      .notNull()
+      .references(() => sheets.id),
+    sheetVersionId: integer('sheet_version_id')
+      .notNull()
+      .references(() => sheetVersions.id),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }).notNull(),
+    /** JSON `{ NAME: { datasetId, sha256 } }`: which data, exactly, the run read. */
+    inputs: text('inputs', { mode: 'json' }).notNull().$type<Record<string, { datasetId: number; sha256: string }>>(),
+    params: text('params', { mode: 'json' }).notNull().$type<Record<string, string | number | boolean>>(),
+    progress: text('progress', { mode: 'json' }).$type<{ phase: string; done: number; total: number }>(),
+    /** The Rows headers of the results. */
+    columns: text('columns', { mode: 'json' }).$type<string[]>(),
+    /** The contract's summary.json. */
+    summary: text('summary', { mode: 'json' }).$type<Record<string, unknown>>(),
+    error: text('error', { mode: 'json' }).$type<{ code: string; message: string; details?: unknown }>(),
+    createdBy: integer('created_by').references(() => users.id),
+    queuedAt: text('queued_at').notNull().default(now),
+    startedAt: text('started_at'),
+    finishedAt: text('finished_at'),
+  },
+  (t) => [index('runs_sheet').on(t.sheetId)],
+);
+
+/** Evaluated Rows of a run, chunked like dataset rows. */
+export const runResultChunks = sqliteTable(
+  'run_result_chunks',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    chunk: integer('chunk').notNull(),
+    rows: text('rows').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.chunk] })],
+);
+
+/** The exception rows of a run, one row each so they can be filtered, sorted and paged. */
+export const runExceptions = sqliteTable(
+  'run_exceptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    rowIndex: integer('row_index').notNull(),
+    /** The exception column's value: the kind of break. */
+    kind: text('kind').notNull(),
+    /** The stable identity within the sheet (ResultRow.key). */
+    key: text('key').notNull(),
+    match: text('match'),
+    ageFrom: text('age_from'),
+    values: text('values', { mode: 'json' }).notNull().$type<unknown[]>(),
+  },
+  (t) => [index('run_exceptions_run_kind').on(t.runId, t.kind), index('run_exceptions_key').on(t.key)],
+);
+
+/** Who changed what, when, with the state before and after. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(now),
+    userId: integer('user_id').references(() => users.id),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+  },
+  (t) => [index('audit_entity').on(t.entity, t.entityId)],
+);
