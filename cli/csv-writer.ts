@@ -1,18 +1,10 @@
 /** Writes evaluated values as RFC 4180 CSV, the way results and exceptions are shipped. */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { isErrorValue, type CellValue } from '../rules/workbook.js';
+import { csvLine } from '../rules/csv-text.js';
+import type { CellValue } from '../rules/workbook.js';
 
-/** One CSV field: errors as their code, booleans as TRUE/FALSE, quoted when needed. */
-export function csvField(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = isErrorValue(value) ? value.error : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(values: (CellValue | undefined)[]): string {
-  return `${values.map(csvField).join(',')}\n`;
-}
+export { csvField, csvLine } from '../rules/csv-text.js';
 
 /** A CSV file written line by line with back-pressure. */
 export class CsvFile {

@@ -65,11 +65,16 @@ export function listRuns(db: Db, sheetId?: number): RunRecord[] {
   return (sheetId ? query.where(eq(runs.sheetId, sheetId)) : query).orderBy(desc(runs.id)).all();
 }
 
-export function markRunning(db: Db, id: number, columns: string[]): void {
+export function markRunning(db: Db, id: number): void {
   db.update(runs)
-    .set({ status: 'running', columns, startedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+    .set({ status: 'running', startedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
     .where(eq(runs.id, id))
     .run();
+}
+
+/** The Rows headers, known once the engine has read the sheet. */
+export function setRunColumns(db: Db, id: number, columns: string[]): void {
+  db.update(runs).set({ columns }).where(eq(runs.id, id)).run();
 }
 
 export function recordProgress(db: Db, id: number, progress: RunProgress): void {

@@ -1,0 +1,158 @@
+/** First-run setup, sign-in and out, the current user, API tokens and user management. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { AppError } from '../../db/app-error.js';
+import {
+  checkCredentials,
+  createApiToken,
+  createFirstAdmin,
+  createUser,
+  endSession,
+  listUsers,
+  sessionUser,
+  startSession,
+  userCount,
+} from '../../db/users.service.js';
+import { LoginLimiter } from '../auth/rate-limit.js';
+import { requireRole, SESSION_COOKIE } from '../auth/middleware.js';
+import { CAN, type App, type Deps } from '../context.js';
+import { errors, json, User } from './schemas.js';
+
+const Credentials = z.object({ email: z.email(), password: z.string().min(1) }).openapi('Credentials');
+const NewUser = z
+  .object({
+    email: z.email(),
+    name: z.string().min(1).max(200),
+    password: z.string().min(10, 'at least 10 characters'),
+    role: z.enum(['admin', 'author', 'approver', 'viewer']),
+  })
+  .openapi('NewUser');
+const Setup = NewUser.omit({ role: true }).openapi('Setup');
+const SignedIn = z.object({ user: User, csrfToken: z.string() }).openapi('SignedIn');
+
+export function registerAuthRoutes(app: App, { db }: Deps): void {
+  const limiter = new LoginLimiter();
+  const signIn = (c: Parameters<Parameters<App['openapi']>[1]>[0], userId: number) => {
+    const session = startSession(db, userId);
+    setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Lax', path: '/', expires: new Date(session.expiresAt) });
+    return session.csrfToken;
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/setup',
+      tags: ['auth'],
+      summary: 'Whether the first admin still has to be set up',
+      responses: { 200: json('setup state', z.object({ needed: z.boolean() })) },
+    }),
+    (c) => c.json({ needed: userCount(db) === 0 }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/setup',
+      tags: ['auth'],
+      summary: 'Create the first admin (only on an empty database) and sign in',
+      request: { body: { content: { 'application/json': { schema: Setup } }, required: true } },
+      responses: { 201: json('signed in as the new admin', SignedIn), ...errors(400, 409) },
+    }),
+    (c) => {
+      const user = createFirstAdmin(db, c.req.valid('json'));
+      return c.json({ user, csrfToken: signIn(c, user.id) }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/login',
+      tags: ['auth'],
+      summary: 'Start a session (HttpOnly cookie); returns the CSRF token for X-Tickmark-CSRF',
+      request: { body: { content: { 'application/json': { schema: Credentials } }, required: true } },
+      responses: { 200: json('signed in', SignedIn), ...errors(400, 401, 429) },
+    }),
+    (c) => {
+      const { email, password } = c.req.valid('json');
+      const key = `${email.toLowerCase()}|${c.req.header('x-forwarded-for') ?? 'local'}`;
+      limiter.check(key);
+      const user = checkCredentials(db, email, password);
+      if (!user) {
+        limiter.fail(key);
+        throw new AppError('bad_credentials', 401, 'wrong email or password');
+      }
+      limiter.succeed(key);
+      return c.json({ user, csrfToken: signIn(c, user.id) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/logout',
+      tags: ['auth'],
+      summary: 'End the session',
+      responses: { 204: { description: 'signed out' } },
+    }),
+    (c) => {
+      const token = c.get('sessionToken');
+      if (token) endSession(db, token);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/auth/me',
+      tags: ['auth'],
+      summary: 'The signed-in user and the session CSRF token',
+      middleware: [requireRole(CAN.read)],
+      responses: { 200: json('the caller', z.object({ user: User, csrfToken: z.string().nullable() })), ...errors(401) },
+    }),
+    (c) => {
+      const token = c.get('sessionToken');
+      return c.json({ user: c.get('user')!, csrfToken: token ? (sessionUser(db, token)?.csrfToken ?? null) : null }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/tokens',
+      tags: ['auth'],
+      summary: 'Create an API token for scripts (shown once)',
+      middleware: [requireRole(CAN.read)],
+      request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1).max(100) }) } }, required: true } },
+      responses: { 201: json('the token', z.object({ id: z.number(), name: z.string(), token: z.string() })), ...errors(400, 401, 403) },
+    }),
+    (c) => c.json(createApiToken(db, c.get('user')!.id, c.req.valid('json').name), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/users',
+      tags: ['users'],
+      summary: 'List users',
+      middleware: [requireRole(CAN.admin)],
+      responses: { 200: json('users', z.array(User)), ...errors(401, 403) },
+    }),
+    (c) => c.json(listUsers(db), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/users',
+      tags: ['users'],
+      summary: 'Add a user with a role',
+      middleware: [requireRole(CAN.admin)],
+      request: { body: { content: { 'application/json': { schema: NewUser } }, required: true } },
+      responses: { 201: json('the new user', User), ...errors(400, 401, 403, 409) },
+    }),
+    (c) => c.json(createUser(db, c.req.valid('json'), c.get('user')!.id), 201),
+  );
+}

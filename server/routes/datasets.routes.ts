@@ -1,0 +1,163 @@
+/** Datasets: import (CSV or XLSX, all or nothing), list, read, page through rows, delete. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../../db/app-error.js';
+import { deleteDataset, findBySha256, getDataset, listDatasets, readDatasetRows, saveDataset } from '../../db/datasets.service.js';
+import { readDatasetFile } from '../../ingest/read-dataset.js';
+import { requireRole } from '../auth/middleware.js';
+import { CAN, type App, type Deps } from '../context.js';
+import { withUploadedFile } from '../uploads.js';
+import { errors, IdParam, json, Paging } from './schemas.js';
+
+const Column = z.object({ name: z.string(), type: z.enum(['number', 'date', 'boolean', 'text']) });
+export const DatasetInfo = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    sourceName: z.string(),
+    sha256: z.string(),
+    rows: z.number(),
+    columns: z.array(Column),
+    createdAt: z.string(),
+  })
+  .openapi('Dataset');
+const Upload = z.object({
+  name: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^\s][^/\\]*$/, 'a name that does not start with a space and has no slashes'),
+  file: z.any().openapi({ type: 'string', format: 'binary' }),
+  types: z.string().optional().openapi({ description: 'JSON object of per-column type overrides, e.g. {"account":"text"}' }),
+});
+
+const info = (d: ReturnType<typeof getDataset>) => ({
+  id: d.id,
+  name: d.name,
+  sourceName: d.sourceName,
+  sha256: d.sha256,
+  rows: d.rowCount,
+  columns: d.columns as z.infer<typeof Column>[],
+  createdAt: d.createdAt,
+});
+
+export function registerDatasetRoutes(app: App, { db, config }: Deps): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/datasets',
+      tags: ['datasets'],
+      summary: 'List datasets',
+      middleware: [requireRole(CAN.read)],
+      responses: { 200: json('datasets', z.array(DatasetInfo)), ...errors(401) },
+    }),
+    (c) => c.json(listDatasets(db).map(info), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/datasets',
+      tags: ['datasets'],
+      summary: 'Import a CSV or XLSX file as a dataset',
+      description:
+        'All or nothing: a bad value is a 422 naming the file, line (or cell) and column. The same file imported again under the same name returns the existing dataset with `duplicate: true`.',
+      middleware: [requireRole(CAN.author)],
+      request: { body: { content: { 'multipart/form-data': { schema: Upload } }, required: true } },
+      responses: {
+        201: json('imported', DatasetInfo.extend({ duplicate: z.boolean(), sameContentAs: z.array(z.number()) })),
+        200: json('already imported', DatasetInfo.extend({ duplicate: z.boolean(), sameContentAs: z.array(z.number()) })),
+        ...errors(400, 401, 403, 413, 422),
+      },
+    }),
+    async (c) => {
+      const form = c.req.valid('form');
+      const types = parseTypes(form.types);
+      const user = c.get('user')!;
+      return withUploadedFile(config.dataDir, form.file, async (path, sourceName) => {
+        const { dataset, sha256 } = await readDatasetFile(path, { name: form.name, sourceName, types });
+        const same = findBySha256(db, sha256);
+        const existing = same.find((d) => d.name === form.name);
+        if (existing) return c.json({ ...info(existing), duplicate: true, sameContentAs: same.map((d) => d.id) }, 200);
+        const record = saveDataset(db, { dataset, sha256, sourceName, userId: user.id });
+        return c.json({ ...info(record), duplicate: false, sameContentAs: same.map((d) => d.id) }, 201);
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/datasets/{id}',
+      tags: ['datasets'],
+      summary: 'A dataset',
+      middleware: [requireRole(CAN.read)],
+      request: { params: IdParam },
+      responses: { 200: json('the dataset', DatasetInfo), ...errors(401, 404) },
+    }),
+    (c) => c.json(info(getDataset(db, c.req.valid('param').id)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/datasets/{id}/rows',
+      tags: ['datasets'],
+      summary: 'A page of rows (preview)',
+      middleware: [requireRole(CAN.read)],
+      request: { params: IdParam, query: Paging },
+      responses: {
+        200: json(
+          'rows',
+          z.object({ offset: z.number(), total: z.number(), columns: z.array(Column), rows: z.array(z.array(z.unknown())) }),
+        ),
+        ...errors(401, 404),
+      },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const { offset, limit } = c.req.valid('query');
+      const record = getDataset(db, id);
+      return c.json(
+        {
+          offset,
+          total: record.rowCount,
+          columns: record.columns as z.infer<typeof Column>[],
+          rows: readDatasetRows(db, id, offset, limit),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/datasets/{id}',
+      tags: ['datasets'],
+      summary: 'Delete a dataset',
+      middleware: [requireRole(CAN.author)],
+      request: { params: IdParam },
+      responses: { 204: { description: 'deleted' }, ...errors(401, 403, 404, 409) },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      try {
+        deleteDataset(db, id, c.get('user')!.id);
+      } catch (error) {
+        if (String((error as Error).message).includes('FOREIGN KEY'))
+          throw new AppError('in_use', 409, `dataset ${id} is an input of recorded runs and is kept for them`);
+        throw error;
+      }
+      return c.body(null, 204);
+    },
+  );
+}
+
+function parseTypes(text: string | undefined): Record<string, 'number' | 'date' | 'boolean' | 'text'> | undefined {
+  if (!text) return undefined;
+  try {
+    return z.record(z.string(), z.enum(['number', 'date', 'boolean', 'text'])).parse(JSON.parse(text));
+  } catch {
+    throw new AppError('bad_types', 400, 'types must be a JSON object of column name to number, date, boolean or text');
+  }
+}

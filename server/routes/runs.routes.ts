@@ -1,0 +1,292 @@
+/** Runs: start (202, in the background), status, live progress (SSE), cancel, results and exceptions. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { AppError } from '../../db/app-error.js';
+import { queryExceptions } from '../../db/exceptions.query.js';
+import { getDataset } from '../../db/datasets.service.js';
+import { createRun, getRun, listRuns, readResults, type RunRecord } from '../../db/runs.service.js';
+import { getSheet } from '../../db/sheets.service.js';
+import { requireRole } from '../auth/middleware.js';
+import { CAN, type App, type Deps } from '../context.js';
+import { toCsv, toXlsx } from '../downloads.js';
+import { errors, IdParam, json, Paging } from './schemas.js';
+
+const RunStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+const RunInfo = z
+  .object({
+    id: z.number(),
+    sheetId: z.number(),
+    sheetVersionId: z.number(),
+    status: RunStatus,
+    progress: z.object({ phase: z.string(), done: z.number(), total: z.number() }).nullable(),
+    counts: z.record(z.string(), z.number()).nullable(),
+    summary: z.unknown().nullable(),
+    inputs: z.record(z.string(), z.object({ datasetId: z.number(), sha256: z.string() })),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    columns: z.array(z.string()).nullable(),
+    error: z.unknown().nullable(),
+    queuedAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('Run');
+const StartRun = z
+  .object({
+    data: z.record(z.string(), z.number().int().positive()),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  })
+  .openapi('StartRun');
+const Format = z.enum(['json', 'csv', 'xlsx']).default('json');
+
+/** The public view of a run. */
+export function runInfo(run: RunRecord): z.infer<typeof RunInfo> {
+  const summary = run.summary as { counts?: Record<string, number> } | null;
+  return {
+    id: run.id,
+    sheetId: run.sheetId,
+    sheetVersionId: run.sheetVersionId,
+    status: run.status,
+    progress: run.progress ?? null,
+    counts: summary?.counts ?? null,
+    summary: run.summary ?? null,
+    inputs: run.inputs,
+    params: run.params,
+    columns: run.columns ?? null,
+    error: run.error ?? null,
+    queuedAt: run.queuedAt,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+  };
+}
+
+export function registerRunRoutes(app: App, { db, runs }: Deps): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/sheets/{id}/runs',
+      tags: ['runs'],
+      summary: "Start a run of the sheet's current version",
+      middleware: [requireRole(CAN.author)],
+      request: { params: IdParam, body: { content: { 'application/json': { schema: StartRun } }, required: true } },
+      responses: { 202: json('queued', z.object({ id: z.number(), status: RunStatus })), ...errors(400, 401, 403, 404) },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      getSheet(db, id);
+      for (const datasetId of Object.values(body.data)) getDataset(db, datasetId);
+      const run = createRun(db, { sheetId: id, data: body.data, params: body.params, userId: c.get('user')!.id });
+      runs.enqueue(run.id);
+      return c.json({ id: run.id, status: run.status }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/runs',
+      tags: ['runs'],
+      summary: 'Run history, newest first',
+      middleware: [requireRole(CAN.read)],
+      request: { query: z.object({ sheetId: z.coerce.number().int().positive().optional() }) },
+      responses: { 200: json('runs', z.array(RunInfo)), ...errors(401) },
+    }),
+    (c) => c.json(listRuns(db, c.req.valid('query').sheetId).map(runInfo), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/runs/{id}',
+      tags: ['runs'],
+      summary: 'A run: status, progress, counts',
+      middleware: [requireRole(CAN.read)],
+      request: { params: IdParam },
+      responses: { 200: json('the run', RunInfo), ...errors(401, 404) },
+    }),
+    (c) => c.json(runInfo(getRun(db, c.req.valid('param').id)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/runs/{id}/cancel',
+      tags: ['runs'],
+      summary: 'Cancel a queued or running run',
+      middleware: [requireRole(CAN.author)],
+      request: { params: IdParam },
+      responses: { 202: json('cancelling', z.object({ id: z.number(), status: RunStatus })), ...errors(401, 403, 404, 409) },
+    }),
+    (c) => {
+      const run = runs.cancel(c.req.valid('param').id);
+      return c.json({ id: run.id, status: run.status }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/runs/{id}/events',
+      tags: ['runs'],
+      summary: 'Live progress as Server-Sent Events (`progress`, then `status` events until the run ends)',
+      middleware: [requireRole(CAN.read)],
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } },
+        ...errors(401, 404),
+      },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const first = getRun(db, id);
+      return streamSSE(c, async (stream) => {
+        const finished = (r: RunRecord) => r.status !== 'queued' && r.status !== 'running';
+        await stream.writeSSE({ event: 'status', data: JSON.stringify(runInfo(first)) });
+        if (finished(first)) return;
+        await new Promise<void>((resolve) => {
+          // Writes are chained so the last status reaches the client before the stream closes.
+          let writes = Promise.resolve();
+          const send = (event: string, data: unknown) =>
+            (writes = writes.then(() => stream.writeSSE({ event, data: JSON.stringify(data) })));
+          const stop = runs.subscribe(id, (event) => {
+            if (event.type === 'progress') send('progress', event.progress);
+            else send('status', runInfo(event.run));
+            if (event.type === 'status' && finished(event.run)) {
+              stop();
+              void writes.then(resolve);
+            }
+          });
+          stream.onAbort(() => {
+            stop();
+            resolve();
+          });
+          // The run may have ended between the first read and the subscription.
+          const now = getRun(db, id);
+          if (finished(now)) {
+            stop();
+            void send('status', runInfo(now)).then(resolve);
+          }
+        });
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/runs/{id}/results',
+      tags: ['runs'],
+      summary: 'Evaluated Rows of a succeeded run: a page as JSON, or everything as CSV/XLSX',
+      middleware: [requireRole(CAN.read)],
+      request: { params: IdParam, query: Paging.extend({ format: Format }) },
+      responses: {
+        200: json(
+          'results',
+          z.object({ offset: z.number(), total: z.number(), columns: z.array(z.string()), rows: z.array(z.array(z.unknown())) }),
+        ),
+        ...errors(401, 404, 409),
+      },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const { offset, limit, format } = c.req.valid('query');
+      const run = getRun(db, id);
+      const columns = run.columns ?? [];
+      const total = (run.summary as { counts?: { rows: number } } | null)?.counts?.rows ?? 0;
+      if (format === 'json') return c.json({ offset, total, columns, rows: readResults(db, id, offset, limit) }, 200);
+      const rows = readResults(db, id, 0, Math.max(total, 1));
+      return download(c, format, `run-${id}-results`, columns, rows);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/runs/{id}/exceptions',
+      tags: ['runs'],
+      summary: 'Exceptions of a run: paged, filtered and sorted JSON, or CSV/XLSX',
+      middleware: [requireRole(CAN.read)],
+      request: {
+        params: IdParam,
+        query: Paging.extend({
+          format: Format,
+          kind: z.string().optional().openapi({ description: 'comma-separated exception values' }),
+          match: z.enum(['matched', 'left only', 'right only']).optional(),
+          q: z.string().max(200).optional(),
+          sort: z
+            .string()
+            .regex(/^(row|kind|key|\d+)$/)
+            .default('row'),
+          order: z.enum(['asc', 'desc']).default('asc'),
+        }),
+      },
+      responses: {
+        200: json(
+          'exceptions',
+          z.object({
+            offset: z.number(),
+            total: z.number(),
+            columns: z.array(z.string()),
+            rows: z.array(
+              z.object({
+                id: z.number(),
+                row: z.number(),
+                kind: z.string(),
+                key: z.string(),
+                match: z.string().nullable(),
+                ageFrom: z.string().nullable(),
+                values: z.array(z.unknown()),
+              }),
+            ),
+          }),
+        ),
+        ...errors(400, 401, 404, 409),
+      },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const run = getRun(db, id);
+      if (run.status !== 'succeeded')
+        throw new AppError('run_not_finished', 409, `run ${id} is ${run.status}: exceptions exist only for a succeeded run`);
+      const sort = /^\d+$/.test(q.sort) ? Number(q.sort) : (q.sort as 'row' | 'kind' | 'key');
+      const filter = {
+        kinds: q.kind
+          ?.split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+        match: q.match,
+        search: q.q,
+        sort,
+        order: q.order,
+      };
+      const columns = run.columns ?? [];
+      if (q.format === 'json') {
+        const page = queryExceptions(db, id, { ...filter, offset: q.offset, limit: q.limit });
+        return c.json({ offset: q.offset, total: page.total, columns, rows: page.rows }, 200);
+      }
+      const all = queryExceptions(db, id, { ...filter, offset: 0, limit: 10_000_000 });
+      return download(
+        c,
+        q.format,
+        `run-${id}-exceptions`,
+        columns,
+        all.rows.map((r) => r.values),
+      );
+    },
+  );
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function download(c: any, format: 'csv' | 'xlsx', name: string, columns: string[], rows: unknown[][]) {
+  if (format === 'csv') {
+    return c.body(toCsv(columns, rows), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}.csv"`,
+    });
+  }
+  return c.body(toXlsx('Exceptions', columns, rows), 200, {
+    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Disposition': `attachment; filename="${name}.xlsx"`,
+  });
+}

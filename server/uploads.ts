@@ -1,0 +1,20 @@
+/** Uploaded files land in a temp file under the data folder and are always removed after. */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { AppError } from '../db/app-error.js';
+
+/** Calls `use(path)` with the upload saved to disk, then deletes it whatever happens. */
+export async function withUploadedFile<T>(dataDir: string, file: unknown, use: (path: string, name: string) => Promise<T>): Promise<T> {
+  if (!(file instanceof File)) throw new AppError('missing_file', 400, 'send the file as multipart form field "file"');
+  if (file.size === 0) throw new AppError('empty_file', 400, `${file.name || 'the file'} is empty`);
+  const dir = join(dataDir, 'uploads');
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `${randomBytes(8).toString('hex')}${extname(file.name).toLowerCase()}`);
+  await writeFile(path, new Uint8Array(await file.arrayBuffer()));
+  try {
+    return await use(path, file.name);
+  } finally {
+    await rm(path, { force: true });
+  }
+}

@@ -1,0 +1,301 @@
+import { describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import { createRun, getRun, markRunning } from '../../db/runs.service.js';
+import { failInterruptedRuns } from '../../db/runs.service.js';
+import { admin, Client, examples, fileForm, PASSWORD, testServer, userWithRole } from './helpers.js';
+
+async function importExamples(client: Client) {
+  const ids: Record<string, number> = {};
+  for (const name of ['fo_blotter', 'broker_confirms']) {
+    const { status, body } = await client.json(
+      'POST',
+      '/api/datasets',
+      fileForm({ name }, { name: `${name}.csv`, path: examples('data', `${name}.csv`) }),
+    );
+    expect(status).toBe(201);
+    ids[name] = body.id;
+  }
+  const sheet = await client.json(
+    'POST',
+    '/api/sheets',
+    fileForm({}, { name: 'fo-vs-broker.xlsx', path: examples('sheets', 'fo-vs-broker.xlsx') }),
+  );
+  expect(sheet.status).toBe(201);
+  return { ids, sheetId: sheet.body.id as number };
+}
+
+describe('first run, sign-in and sessions', () => {
+  it('sets up the first admin once, then signs in with a session cookie and CSRF token', async () => {
+    const server = testServer();
+    const anonymous = new Client(server);
+    expect((await anonymous.json('GET', '/api/setup')).body).toEqual({ needed: true });
+    const weak = await anonymous.json('POST', '/api/setup', { email: 'a@example.com', name: 'A', password: 'short' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.message).toMatch(/password: at least 10 characters/);
+    const client = await admin(server);
+    expect((await client.json('GET', '/api/auth/me')).body.user).toMatchObject({ email: 'admin@example.com', role: 'admin' });
+    expect((await anonymous.json('POST', '/api/setup', { email: 'b@example.com', name: 'B', password: PASSWORD })).status).toBe(409);
+    const cookie = (
+      await new Client(server).request('POST', '/api/auth/login', { email: 'admin@example.com', password: PASSWORD })
+    ).headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it('refuses unsafe cookie requests without the CSRF header', async () => {
+    const server = testServer();
+    const client = await admin(server);
+    client.csrf = '';
+    const response = await client.json('POST', '/api/tokens', { name: 'x' });
+    expect(response).toMatchObject({ status: 403, body: { error: { code: 'csrf' } } });
+  });
+
+  it('rate-limits failed sign-ins', async () => {
+    const server = testServer();
+    await admin(server);
+    const client = new Client(server);
+    for (let i = 0; i < 5; i++)
+      expect((await client.json('POST', '/api/auth/login', { email: 'admin@example.com', password: 'wrong password' })).status).toBe(401);
+    const blocked = await client.json('POST', '/api/auth/login', { email: 'admin@example.com', password: PASSWORD });
+    expect(blocked).toMatchObject({ status: 429, body: { error: { code: 'too_many_attempts' } } });
+  });
+
+  it('accepts API tokens for scripts without CSRF, and rejects bad ones', async () => {
+    const server = testServer();
+    const client = await admin(server);
+    const { body } = await client.json('POST', '/api/tokens', { name: 'nightly' });
+    const script = new Client(server);
+    script.bearer = body.token;
+    expect((await script.json('GET', '/api/datasets')).status).toBe(200);
+    expect((await script.json('POST', '/api/datasets', fileForm({ name: 'x' }, { name: 'x.csv', text: 'a\n1\n' }))).status).toBe(201);
+    script.bearer = 'tm_nope';
+    expect((await script.json('GET', '/api/datasets')).body.error.code).toBe('bad_token');
+  });
+});
+
+describe('roles', () => {
+  it('lets viewers read, authors change, admins manage users; nobody else', async () => {
+    const server = testServer();
+    const owner = await admin(server);
+    const { sheetId } = await importExamples(owner);
+    const clients = {
+      none: new Client(server),
+      viewer: await userWithRole(server, 'viewer'),
+      approver: await userWithRole(server, 'approver'),
+      author: await userWithRole(server, 'author'),
+      admin: owner,
+    };
+    const routes: { method: string; path: string; body?: () => unknown; allowed: string[] }[] = [
+      { method: 'GET', path: '/api/datasets', allowed: ['viewer', 'approver', 'author', 'admin'] },
+      { method: 'GET', path: '/api/sheets', allowed: ['viewer', 'approver', 'author', 'admin'] },
+      { method: 'GET', path: `/api/sheets/${sheetId}`, allowed: ['viewer', 'approver', 'author', 'admin'] },
+      { method: 'GET', path: `/api/sheets/${sheetId}/versions`, allowed: ['viewer', 'approver', 'author', 'admin'] },
+      { method: 'GET', path: '/api/runs', allowed: ['viewer', 'approver', 'author', 'admin'] },
+      { method: 'GET', path: '/api/auth/me', allowed: ['viewer', 'approver', 'author', 'admin'] },
+      {
+        method: 'POST',
+        path: '/api/datasets',
+        body: () => fileForm({ name: `d${Math.random()}` }, { name: 'd.csv', text: `a\n${Math.random()}\n` }),
+        allowed: ['author', 'admin'],
+      },
+      {
+        method: 'POST',
+        path: '/api/sheets',
+        body: () =>
+          fileForm({}, { name: 's.json', text: JSON.stringify({ sheets: [{ name: 'Settings', cells: [['Type', 'Check']] }], names: [] }) }),
+        allowed: ['author', 'admin'],
+      },
+      { method: 'POST', path: `/api/sheets/${sheetId}/runs`, body: () => ({ data: {} }), allowed: ['author', 'admin'] },
+      { method: 'GET', path: '/api/users', allowed: ['admin'] },
+      {
+        method: 'POST',
+        path: '/api/users',
+        body: () => ({ email: `u${Math.random()}@example.com`.replace('0.', ''), name: 'U', password: PASSWORD, role: 'viewer' }),
+        allowed: ['admin'],
+      },
+    ];
+    for (const route of routes) {
+      for (const [role, client] of Object.entries(clients)) {
+        const { status } = await client.json(route.method, route.path, route.body?.());
+        const expected = role === 'none' ? 401 : route.allowed.includes(role) ? 'ok' : 403;
+        expect(expected === 'ok' ? status < 300 : status === expected, `${role} ${route.method} ${route.path} gave ${status}`).toBe(true);
+      }
+    }
+    await server.runs.idle();
+  });
+});
+
+describe('datasets', () => {
+  it('imports all or nothing, names the line at fault, detects a re-import and pages rows', async () => {
+    const server = testServer();
+    const client = await admin(server);
+    const bad = await client.json(
+      'POST',
+      '/api/datasets',
+      fileForm({ name: 'bad', types: '{"qty":"number"}' }, { name: 'bad.csv', text: 'id,qty\nA,1\nB,x\n' }),
+    );
+    expect(bad).toMatchObject({
+      status: 422,
+      body: {
+        error: { code: 'bad_value', message: 'bad.csv, line 3, column "qty": "x" is not a number', details: { line: 3, column: 'qty' } },
+      },
+    });
+    expect((await client.json('GET', '/api/datasets')).body).toEqual([]);
+    const form = () => fileForm({ name: 'blotter' }, { name: 'fo_blotter.csv', path: examples('data', 'fo_blotter.csv') });
+    const first = await client.json('POST', '/api/datasets', form());
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ name: 'blotter', sourceName: 'fo_blotter.csv', rows: 2825, duplicate: false });
+    const again = await client.json('POST', '/api/datasets', form());
+    expect(again).toMatchObject({ status: 200, body: { id: first.body.id, duplicate: true } });
+    const page = await client.json('GET', `/api/datasets/${first.body.id}/rows?offset=2820&limit=10`);
+    expect(page.body).toMatchObject({ offset: 2820, total: 2825 });
+    expect(page.body.rows).toHaveLength(5);
+    expect((await client.json('GET', '/api/datasets/999')).body.error).toEqual({
+      code: 'not_found',
+      message: 'dataset 999 does not exist',
+    });
+    expect((await client.json('POST', '/api/datasets', fileForm({ name: 'x' }, { name: 'x.pdf', text: '%PDF' }))).status).toBe(422);
+    expect(
+      (await client.json('POST', '/api/datasets', fileForm({ name: 'x', types: '{' }, { name: 'x.csv', text: 'a\n1\n' }))).body.error.code,
+    ).toBe('bad_types');
+    expect((await client.request('DELETE', `/api/datasets/${first.body.id}`)).status).toBe(204);
+  });
+
+  it('refuses uploads over the size limit with 413', async () => {
+    const server = testServer({ TICKMARK_MAX_UPLOAD_MB: '1' });
+    const client = await admin(server);
+    const big = `a\n${'1234567890\n'.repeat(120_000)}`;
+    const response = await client.json('POST', '/api/datasets', fileForm({ name: 'big' }, { name: 'big.csv', text: big }));
+    expect(response).toMatchObject({ status: 413, body: { error: { code: 'too_large' } } });
+  });
+});
+
+describe('sheets', () => {
+  it('saves new versions and answers a stale save with 409, losing nothing', async () => {
+    const server = testServer();
+    const client = await admin(server);
+    const { sheetId } = await importExamples(client);
+    const sheet = (await client.json('GET', `/api/sheets/${sheetId}`)).body;
+    expect(sheet.version).toBe(1);
+    const edited = structuredClone(sheet.workbook);
+    edited.sheets[0].cells[6] = ['Param PriceTol', 0.01];
+    const saved = await client.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: edited, note: 'looser price tolerance' });
+    expect(saved).toMatchObject({ status: 200, body: { version: 2 } });
+    const stale = await client.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: sheet.workbook });
+    expect(stale).toMatchObject({ status: 409, body: { error: { code: 'stale_version', details: { currentVersion: 2 } } } });
+    expect((await client.json('GET', `/api/sheets/${sheetId}`)).body.workbook).toEqual(edited);
+    expect((await client.json('GET', `/api/sheets/${sheetId}/versions/1`)).body.workbook).toEqual(sheet.workbook);
+    expect((await client.json('GET', `/api/sheets/${sheetId}/versions`)).body.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect((await client.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 2, workbook: { sheets: 'no' } })).status).toBe(400);
+    expect((await client.json('POST', '/api/sheets', fileForm({}, { name: 'x.txt', text: 'x' }))).status).toBe(415);
+    expect((await client.json('POST', '/api/sheets', fileForm({}, { name: 'x.xlsx', text: 'x' }))).body.error.message).toMatch(
+      /^x.xlsx: not an .xlsx workbook/,
+    );
+  });
+});
+
+describe('runs', () => {
+  it('runs in the background, reports counts, and serves exceptions paged, filtered, sorted and downloaded', async () => {
+    const server = testServer();
+    const client = await admin(server);
+    const { ids, sheetId } = await importExamples(client);
+    const started = await client.json('POST', `/api/sheets/${sheetId}/runs`, { data: ids });
+    expect(started).toMatchObject({ status: 202, body: { status: 'queued' } });
+    await server.runs.idle();
+    const run = (await client.json('GET', `/api/runs/${started.body.id}`)).body;
+    expect(run).toMatchObject({ status: 'succeeded', counts: { rows: 757, matched: 752, left_only: 2, right_only: 3, exceptions: 9 } });
+    expect(run.inputs.fo_blotter.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const page = (await client.json('GET', `/api/runs/${run.id}/exceptions?limit=4`)).body;
+    expect(page.total).toBe(9);
+    expect(page.rows).toHaveLength(4);
+    const quantity = (await client.json('GET', `/api/runs/${run.id}/exceptions?kind=quantity,price`)).body;
+    expect(quantity.rows.map((r: { kind: string; key: string }) => `${r.kind}:${r.key}`).sort()).toEqual([
+      'price:p1:B5017',
+      'quantity:p1:B5016',
+    ]);
+    const sorted = (await client.json('GET', `/api/runs/${run.id}/exceptions?sort=kind&order=desc`)).body.rows.map(
+      (r: { kind: string }) => r.kind,
+    );
+    expect(sorted).toEqual([...sorted].sort().reverse());
+    const search = (await client.json('GET', `/api/runs/${run.id}/exceptions?q=B9999`)).body;
+    expect(search.rows.map((r: { kind: string }) => r.kind)).toEqual(['missing in FO']);
+    const csv = await client.request('GET', `/api/runs/${run.id}/exceptions?format=csv`);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines[0]).toMatch(/^left.block_id,right.confirm_id,match/);
+    expect(lines).toHaveLength(10);
+    const xlsx = await client.request('GET', `/api/runs/${run.id}/exceptions?format=xlsx&kind=quantity`);
+    const book = XLSX.read(new Uint8Array(await xlsx.arrayBuffer()));
+    expect(XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0]])).toHaveLength(1);
+    const results = (await client.json('GET', `/api/runs/${run.id}/results?offset=750&limit=100`)).body;
+    expect(results).toMatchObject({ total: 757, offset: 750 });
+    expect(results.rows).toHaveLength(7);
+  });
+
+  it('fails a run with the place at fault and cancels a queued one', async () => {
+    const server = testServer();
+    const client = await admin(server);
+    const { ids, sheetId } = await importExamples(client);
+    const missing = await client.json('POST', `/api/sheets/${sheetId}/runs`, { data: { fo_blotter: ids.fo_blotter } });
+    const queued = await client.json('POST', `/api/sheets/${sheetId}/runs`, { data: ids });
+    const cancelled = await client.json('POST', `/api/runs/${queued.body.id}/cancel`);
+    expect(cancelled.body.status).toBe('cancelled');
+    await server.runs.idle();
+    const failed = (await client.json('GET', `/api/runs/${missing.body.id}`)).body;
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'missing_dataset', details: { sheet: 'Settings', cell: 'B3' } } });
+    expect((await client.json('POST', `/api/runs/${queued.body.id}/cancel`)).status).toBe(409);
+    expect((await client.json('GET', `/api/runs/${failed.id}/exceptions`)).status).toBe(409);
+    expect((await client.json('POST', `/api/sheets/${sheetId}/runs`, { data: { x: 999 } })).status).toBe(404);
+  });
+
+  it('streams progress as Server-Sent Events until the run ends', async () => {
+    const server = testServer();
+    const client = await admin(server);
+    const { ids, sheetId } = await importExamples(client);
+    const { body } = await client.json('POST', `/api/sheets/${sheetId}/runs`, { data: ids });
+    const response = await client.request('GET', `/api/runs/${body.id}/events`);
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const text = await response.text();
+    expect(text).toMatch(/^event: status/m);
+    expect(text).toMatch(/"status":"succeeded"/);
+    expect(
+      text
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('event: '))
+        .at(-1),
+    ).toBe('event: status');
+  });
+
+  it('marks runs a stopped server left behind as failed, with nothing half-written', async () => {
+    const server = testServer();
+    const client = await admin(server);
+    const { ids, sheetId } = await importExamples(client);
+    const run = createRun(server.db, { sheetId, data: ids });
+    markRunning(server.db, run.id);
+    expect(failInterruptedRuns(server.db)).toEqual([run.id]);
+    expect(getRun(server.db, run.id)).toMatchObject({ status: 'failed', error: { code: 'interrupted' } });
+  });
+});
+
+describe('API description', () => {
+  it('serves an OpenAPI 3.1 document, a reference page and one error shape for unknown routes', async () => {
+    const server = testServer();
+    const doc = await (await server.app.request('/api/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/datasets',
+        '/api/sheets',
+        '/api/sheets/{id}/runs',
+        '/api/runs/{id}',
+        '/api/runs/{id}/exceptions',
+      ]),
+    );
+    expect((await server.app.request('/api/docs')).status).toBe(200);
+    expect(await (await server.app.request('/api/nope')).json()).toEqual({
+      error: { code: 'not_found', message: 'no route GET /api/nope' },
+    });
+  });
+});

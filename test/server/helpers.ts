@@ -1,0 +1,91 @@
+/** A real app over a real SQLite file in a temp folder, and a signed-in client for it. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../db/open.js';
+import { createUser, type Role } from '../../db/users.service.js';
+import { createApp } from '../../server/app.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import { RunManager } from '../../server/runs/run-manager.js';
+import { tempDir } from '../helpers/files.js';
+
+export interface TestServer {
+  app: ReturnType<typeof createApp>;
+  db: Db;
+  config: Config;
+  runs: RunManager;
+}
+
+export function testServer(env: Record<string, string> = {}): TestServer {
+  const config = loadConfig({ TICKMARK_DATA_DIR: tempDir('tickmark-server-'), TICKMARK_DEMO: 'false', ...env });
+  const db = openDatabase(config.databasePath);
+  const runs = new RunManager(db, { databasePath: config.databasePath, memoryMb: 1024 });
+  return { app: createApp({ db, config, runs }), db, config, runs };
+}
+
+/** A client that keeps its session cookie and sends the CSRF header, like the web app. */
+export class Client {
+  cookie = '';
+  csrf = '';
+  bearer = '';
+
+  constructor(private readonly server: TestServer) {}
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const init: RequestInit & { headers: Record<string, string> } = { method, headers: { ...headers } };
+    if (this.cookie) init.headers.Cookie = this.cookie;
+    if (this.csrf && method !== 'GET') init.headers['X-Tickmark-CSRF'] = this.csrf;
+    if (this.bearer) init.headers.Authorization = `Bearer ${this.bearer}`;
+    if (body instanceof FormData) init.body = body;
+    else if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers['Content-Type'] = 'application/json';
+    }
+    const response = await this.server.app.request(path, init);
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie?.startsWith('tickmark_session=')) this.cookie = setCookie.split(';')[0];
+    return response;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
+  async json<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const response = await this.request(method, path, body);
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+
+  async login(email: string, password: string): Promise<void> {
+    const { status, body } = await this.json('POST', '/api/auth/login', { email, password });
+    if (status !== 200) throw new Error(`login failed: ${JSON.stringify(body)}`);
+    this.csrf = body.csrfToken;
+  }
+}
+
+export const PASSWORD = 'correct horse battery';
+
+/** The first admin, signed in. */
+export async function admin(server: TestServer): Promise<Client> {
+  const client = new Client(server);
+  const { body } = await client.json('POST', '/api/setup', { email: 'admin@example.com', name: 'Ada', password: PASSWORD });
+  client.csrf = body.csrfToken;
+  return client;
+}
+
+/** A signed-in user of `role`. */
+export async function userWithRole(server: TestServer, role: Role): Promise<Client> {
+  const email = `${role}-${Math.random().toString(36).slice(2)}@example.com`;
+  createUser(server.db, { email, name: role, password: PASSWORD, role });
+  const client = new Client(server);
+  await client.login(email, PASSWORD);
+  return client;
+}
+
+/** A multipart form with a file from disk or from text. */
+export function fileForm(fields: Record<string, string>, file: { name: string; path?: string; text?: string }): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  const bytes = file.path ? readFileSync(file.path) : Buffer.from(file.text ?? '');
+  form.append('file', new File([new Uint8Array(bytes)], file.name));
+  return form;
+}
+
+export const examples = (...parts: string[]) => join(process.cwd(), 'examples', ...parts);
