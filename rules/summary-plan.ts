@@ -21,7 +21,7 @@ export interface SummaryCellPlan {
   label: string;
   /** 0-based row on the Summary sheet. */
   row: number;
-  /** The formula with each partial call replaced by `\u0000{index}\u0000`. */
+  /** The formula with each partial call replaced by `\uE000{index}\uE000`. */
   template: string;
   partials: number[];
 }
@@ -73,7 +73,7 @@ function planCell(formula: string, plan: SummaryPlan, columns: Set<number>): Omi
   let template = '';
   let at = 0;
   for (const p of picked) {
-    template += formula.slice(at, p.start) + `\u0000${p.index}\u0000`;
+    template += formula.slice(at, p.start) + `\uE000${p.index}\uE000`;
     at = p.end;
   }
   template += formula.slice(at);

@@ -99,7 +99,7 @@ class StreamedSummary implements SummaryRun {
     });
     const cells: RawCellContent[][] = [];
     for (const cell of this.plan.cells) {
-      const text = cell.template.replace(/\u0000(\d+)\u0000/g, (_, i) => literal(finals[Number(i)]));
+      const text = cell.template.replace(/\uE000(\d+)\uE000/g, (_, i) => literal(finals[Number(i)]));
       cells[cell.row] = [cell.label, text];
     }
     const hf = loadEngineWorkbook(this.workbook, {

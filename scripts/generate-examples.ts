@@ -168,7 +168,7 @@ function main(): void {
     if (blockId === dupBlock) confirms.push({ ...row, confirm_id: `C${++confirm}` });
   }
   confirms.push({
-    confirm_id: `C${++confirm}`,
+    confirm_id: `C${confirm + 1}`,
     block_id: 'B9999',
     trade_date: '2026-11-19',
     settle_date: '2026-11-20',
@@ -224,7 +224,7 @@ function main(): void {
     if (f.exec_id === boDup) book.push({ ...row, trade_ref: `T${++ref}` });
   }
   book.push({
-    trade_ref: `T${++ref}`,
+    trade_ref: `T${ref + 1}`,
     exec_id: 'X999999',
     trade_date: '2026-11-20',
     settle_date: '2026-11-23',

@@ -137,7 +137,7 @@ describe('runs', () => {
   it('records the exact inputs and stores results only for a finished run', () => {
     const run = createRun(db, { sheetId: sheet.id, data: { blotter: data.id }, params: { Max: 5 } });
     expect(run).toMatchObject({ status: 'queued', inputs: { blotter: { datasetId: data.id, sha256: 'cafe' } }, params: { Max: 5 } });
-    markRunning(db, run.id, ['id', 'Exception']);
+    markRunning(db, run.id);
     const writer = new ResultWriter(db, run.id);
     writer.add(rows(2000));
     writer.add(rows(4000, 2000));
@@ -157,7 +157,7 @@ describe('runs', () => {
 
   it('drops what a failed or interrupted run wrote', () => {
     const run = createRun(db, { sheetId: sheet.id, data: { blotter: data.id } });
-    markRunning(db, run.id, ['id', 'Exception']);
+    markRunning(db, run.id);
     new ResultWriter(db, run.id).add(rows(6000));
     expect(failInterruptedRuns(db)).toEqual([run.id]);
     expect(getRun(db, run.id)).toMatchObject({ status: 'failed', error: { code: 'interrupted' } });

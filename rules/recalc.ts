@@ -1,0 +1,63 @@
+/**
+ * Recalculates every formula of an Excel workbook and returns it with the new cached
+ * values, keeping formulas, sheets, defined names and other values as they were.
+ */
+import * as XLSX from '@e965/xlsx';
+import { loadEngineWorkbook } from './engine-workbook.js';
+import { RuleError } from './errors.js';
+import { fromEngineValue } from './field-values.js';
+import { isErrorValue } from './workbook.js';
+import { readWorkbookXlsx, type ImportIssue } from './xlsx/read-workbook.js';
+
+const ERROR_CODES: Record<string, number> = {
+  '#NULL!': 0x00,
+  '#DIV/0!': 0x07,
+  '#VALUE!': 0x0f,
+  '#REF!': 0x17,
+  '#NAME?': 0x1d,
+  '#NUM!': 0x24,
+  '#N/A': 0x2a,
+};
+
+export interface RecalcResult {
+  bytes: Uint8Array;
+  formulas: number;
+  /** Formulas whose value changed from the one Excel cached. */
+  changed: number;
+  issues: ImportIssue[];
+}
+
+/** Recalculates `data` (an .xlsx file); a formula HyperFormula cannot read is a RuleError naming its cell. */
+export function recalcWorkbook(data: Uint8Array, fileName = 'workbook.xlsx'): RecalcResult {
+  const { workbook, cached, issues } = readWorkbookXlsx(data, fileName);
+  const book = XLSX.read(data, { type: 'array', cellFormula: true, cellNF: true, cellStyles: true, xlfn: true });
+  const hf = loadEngineWorkbook(workbook);
+  let changed = 0;
+  try {
+    for (const key of cached.keys()) {
+      const at = key.lastIndexOf('!');
+      const sheetName = key.slice(0, at);
+      const address = key.slice(at + 1);
+      const cellAddress = hf.simpleCellAddressFromString(address, hf.getSheetId(sheetName)!)!;
+      const value = fromEngineValue(hf.getCellValue(cellAddress));
+      if (isErrorValue(value) && value.error === '#ERROR!') {
+        throw new RuleError('bad_formula', `the formula cannot be read: ${value.message ?? 'parse error'}`, {
+          file: fileName,
+          sheet: sheetName,
+          cell: address,
+        });
+      }
+      const cell = book.Sheets[sheetName][address] as XLSX.CellObject;
+      const before = JSON.stringify(cached.get(key));
+      if (isErrorValue(value)) Object.assign(cell, { t: 'e', v: ERROR_CODES[value.error] ?? 0x0f, w: value.error });
+      else if (typeof value === 'number') Object.assign(cell, { t: 'n', v: value, w: undefined });
+      else if (typeof value === 'boolean') Object.assign(cell, { t: 'b', v: value, w: undefined });
+      else Object.assign(cell, { t: 's', v: value ?? '', w: undefined });
+      if (JSON.stringify(value) !== before) changed += 1;
+    }
+  } finally {
+    hf.destroy();
+  }
+  const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true, cellStyles: true });
+  return { bytes: new Uint8Array(bytes), formulas: cached.size, changed, issues };
+}

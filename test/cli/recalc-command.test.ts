@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readWorkbookXlsx } from '../../rules/xlsx/read-workbook.js';
+import { tempDir, writeText, writeXlsx } from '../helpers/files.js';
+
+const root = process.cwd();
+const dir = tempDir('tickmark-recalc-');
+const tickmark = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin/tickmark.mjs'), ...args], { encoding: 'utf8' });
+
+describe('tickmark recalc', () => {
+  it('writes new cached values and keeps formulas, sheets and names', () => {
+    const input = join(root, '..', 'shared', 'corpus', 'xlsx', 'xlcalculator', 'cross_sheet.xlsx');
+    const out = join(dir, 'cross.xlsx');
+    const run = tickmark(['recalc', input, '--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/17 formulas recalculated/);
+    const before = readWorkbookXlsx(new Uint8Array(readFileSync(input)));
+    const after = readWorkbookXlsx(new Uint8Array(readFileSync(out)));
+    expect(after.workbook.sheets.map((s) => s.cells)).toEqual(before.workbook.sheets.map((s) => s.cells));
+    expect(after.workbook.names).toEqual(before.workbook.names);
+    expect(after.cached).toEqual(before.cached);
+  });
+
+  it('fills values into a workbook saved without any, including errors', () => {
+    const input = writeXlsx(dir, 'fresh.xlsx', {
+      S: [[2, 3, '=A1*B1', '=A1/0', '=IF(A1>1,"big","small")', '=BDAYS(DATE(2026,11,20),DATE(2026,11,23))']],
+    });
+    const out = join(dir, 'fresh-out.xlsx');
+    expect(tickmark(['recalc', input, '--out', out]).status).toBe(0);
+    const { cached } = readWorkbookXlsx(new Uint8Array(readFileSync(out)));
+    expect(Object.fromEntries(cached)).toEqual({ 'S!C1': 6, 'S!D1': { error: '#DIV/0!' }, 'S!E1': 'big', 'S!F1': 1 });
+  });
+
+  it('fails with one line naming the file, and writes nothing', () => {
+    const out = join(dir, 'never.xlsx');
+    const run = tickmark(['recalc', writeText(dir, 'notes.xlsx', 'plain text'), '--out', out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('tickmark recalc: notes.xlsx: not an .xlsx workbook (the file is not a zip archive)\n');
+    expect(existsSync(out)).toBe(false);
+    expect(tickmark(['recalc', 'x.xlsx']).stderr).toMatch(/--out OUT.xlsx is required/);
+  });
+});
