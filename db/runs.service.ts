@@ -13,6 +13,7 @@ import type { Db } from './open.js';
 import { runExceptions, runResultChunks, runs, sheetVersions } from './schema.js';
 import { getDataset } from './datasets.service.js';
 import { getSheet } from './sheets.service.js';
+import { continueQueue } from './queue/continue-queue.js';
 
 export type RunRecord = typeof runs.$inferSelect;
 export type RunStatus = RunRecord['status'];
@@ -149,6 +150,11 @@ export function finishRun(
         .set({ status: 'succeeded', summary: outcome.summary as unknown as Record<string, unknown>, finishedAt })
         .where(eq(runs.id, id))
         .run();
+      const queueChanges = continueQueue(db, id);
+      tx.update(runs)
+        .set({ queueChanges: { ...queueChanges } })
+        .where(eq(runs.id, id))
+        .run();
     } else {
       tx.delete(runResultChunks).where(eq(runResultChunks.runId, id)).run();
       tx.delete(runExceptions).where(eq(runExceptions.runId, id)).run();
@@ -159,7 +165,12 @@ export function finishRun(
       action: `run.${run.status}`,
       entity: 'run',
       entityId: id,
-      after: { status: run.status, counts: (run.summary as RunSummary | null)?.counts ?? null, error: run.error },
+      after: {
+        status: run.status,
+        counts: (run.summary as RunSummary | null)?.counts ?? null,
+        queue: run.queueChanges,
+        error: run.error,
+      },
     });
     return run;
   });

@@ -98,6 +98,8 @@ export const runs = sqliteTable(
     /** The contract's summary.json. */
     summary: text('summary', { mode: 'json' }).$type<Record<string, unknown>>(),
     error: text('error', { mode: 'json' }).$type<{ code: string; message: string; details?: unknown }>(),
+    /** What a succeeded run did to the sheet's exception queue (opened, continued, cleared…). */
+    queueChanges: text('queue_changes', { mode: 'json' }).$type<Record<string, number>>(),
     createdBy: integer('created_by').references(() => users.id),
     queuedAt: text('queued_at').notNull().default(now),
     startedAt: text('started_at'),
@@ -177,4 +179,97 @@ export const apiTokens = sqliteTable('api_tokens', {
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: text('created_at').notNull().default(now),
   lastUsedAt: text('last_used_at'),
+});
+
+/**
+ * The exception queue: one item per break identity (sheet, kind, key), continued by every
+ * later run of the sheet that finds it again and closed as cleared by the first that does not.
+ */
+export const exceptionItems = sqliteTable(
+  'exception_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sheetId: integer('sheet_id')
+      .notNull()
+      .references(() => sheets.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    status: text('status', { enum: ['open', 'in_review', 'resolved', 'closed'] }).notNull(),
+    /** Why a closed item is closed: the break went away, a person forced it, or it was matched by hand. */
+    closeReason: text('close_reason', { enum: ['cleared', 'force_closed', 'manual_match'] }),
+    assigneeId: integer('assignee_id').references(() => users.id),
+    /** Who had it before the current assignee: hand-back returns it there. */
+    previousAssigneeId: integer('previous_assignee_id').references(() => users.id),
+    /** Root-cause label. */
+    label: text('label'),
+    match: text('match'),
+    /** The row's values in the last run that found it (the run's columns name them). */
+    values: text('values', { mode: 'json' }).notNull().$type<unknown[]>(),
+    /** Null for items raised outside a run (a missing scheduled file). */
+    firstSeenRunId: integer('first_seen_run_id').references(() => runs.id, { onDelete: 'set null' }),
+    lastSeenRunId: integer('last_seen_run_id').references(() => runs.id, { onDelete: 'set null' }),
+    firstSeenAt: text('first_seen_at').notNull(),
+    /** Ageing starts here: the sheet's `Age from` field when it has one, else first seen. */
+    ageFrom: text('age_from').notNull(),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('exception_items_identity').on(t.sheetId, t.kind, t.key),
+    index('exception_items_status').on(t.sheetId, t.status),
+    index('exception_items_assignee').on(t.assigneeId),
+  ],
+);
+
+export const exceptionComments = sqliteTable(
+  'exception_comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => exceptionItems.id, { onDelete: 'cascade' }),
+    /** Null for the system's own notes (reopened by a run, cleared). */
+    userId: integer('user_id').references(() => users.id),
+    body: text('body').notNull(),
+    at: text('at').notNull().default(now),
+  },
+  (t) => [index('exception_comments_item').on(t.itemId)],
+);
+
+/** A left-only and a right-only break a person paired by hand; later runs keep them closed. */
+export const manualMatches = sqliteTable(
+  'manual_matches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sheetId: integer('sheet_id')
+      .notNull()
+      .references(() => sheets.id, { onDelete: 'cascade' }),
+    leftKey: text('left_key').notNull(),
+    rightKey: text('right_key').notNull(),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('manual_matches_left').on(t.sheetId, t.leftKey), uniqueIndex('manual_matches_right').on(t.sheetId, t.rightKey)],
+);
+
+/**
+ * A sheet run on a timetable (cron in a time zone) over files that arrive in the watched
+ * folder; an expected file still missing `waitMinutes` after the time raises an exception.
+ */
+export const schedules = sqliteTable('schedules', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  sheetId: integer('sheet_id')
+    .notNull()
+    .references(() => sheets.id, { onDelete: 'cascade' }),
+  cron: text('cron').notNull(),
+  timezone: text('timezone').notNull(),
+  /** JSON `{ NAME: "file-name pattern" }`, e.g. `{ "FO": "fo_blotter_*.csv" }`. */
+  inputs: text('inputs', { mode: 'json' }).notNull().$type<Record<string, string>>(),
+  params: text('params', { mode: 'json' }).notNull().$type<Record<string, string | number | boolean>>(),
+  waitMinutes: integer('wait_minutes').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+  lastFiredAt: text('last_fired_at'),
+  lastOutcome: text('last_outcome', { mode: 'json' }).$type<{ runId?: number; missing?: string[]; error?: string }>(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: text('created_at').notNull().default(now),
 });

@@ -22,6 +22,7 @@ import type { AppEnv, Deps } from './context.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerDatasetRoutes } from './routes/datasets.routes.js';
 import { registerRunRoutes } from './routes/runs.routes.js';
+import { registerQueueRoutes } from './routes/queue.routes.js';
 import { registerSheetRoutes } from './routes/sheets.routes.js';
 
 /** Builds the app over its services; tests call `app.request()` on it. */
@@ -74,6 +75,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}): OpenA
   registerDatasetRoutes(app, deps);
   registerSheetRoutes(app, deps);
   registerRunRoutes(app, deps);
+  registerQueueRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -22,10 +22,11 @@ export type AppEnv = {
 
 export type App = OpenAPIHono<AppEnv>;
 
-/** Which roles may do what: viewers read, authors change data and sheets, approvers work exceptions. */
+/** Which roles may do what: viewers read, authors change data and sheets, everyone but viewers works exceptions. */
 export const CAN = {
   read: ['admin', 'author', 'approver', 'viewer'],
   author: ['admin', 'author'],
+  work: ['admin', 'author', 'approver'],
   approve: ['admin', 'approver'],
   admin: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -25,6 +25,10 @@ const RunInfo = z
     params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     columns: z.array(z.string()).nullable(),
     error: z.unknown().nullable(),
+    queueChanges: z
+      .record(z.string(), z.number())
+      .nullable()
+      .openapi({ description: "What the run did to the sheet's exception queue: opened, continued, reopened, cleared, matchedByHand" }),
     queuedAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
@@ -53,6 +57,7 @@ export function runInfo(run: RunRecord): z.infer<typeof RunInfo> {
     params: run.params,
     columns: run.columns ?? null,
     error: run.error ?? null,
+    queueChanges: run.queueChanges ?? null,
     queuedAt: run.queuedAt,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,

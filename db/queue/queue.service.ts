@@ -1,0 +1,228 @@
+/**
+ * The one write path of the exception queue: every change (one item from the page, a bulk
+ * selection, or a row of an uploaded spreadsheet) is an ItemChange, validated all together
+ * first and applied in one transaction only when every change is valid.
+ */
+import { AppError } from '../app-error.js';
+import type { Db } from '../open.js';
+import type { QueueStatus } from './queue.query.js';
+
+export interface ItemChange {
+  id: number;
+  /** Where the change came from, named in errors: "row 7 of queue.xlsx", "item 12". */
+  place?: string;
+  status?: QueueStatus;
+  /** A user id, or null to unassign. */
+  assigneeId?: number | null;
+  /** Give the item back to whoever had it before the current assignee. */
+  handBack?: boolean;
+  label?: string | null;
+  comment?: string;
+}
+
+export interface ChangeError {
+  place: string;
+  field: string;
+  message: string;
+}
+
+interface ItemState {
+  id: number;
+  sheet_id: number;
+  key: string;
+  status: QueueStatus;
+  close_reason: string | null;
+  assignee_id: number | null;
+  previous_assignee_id: number | null;
+  label: string | null;
+}
+
+/** Which statuses each status may be set from; `closed` from a person means force-close. */
+const ALLOWED_FROM: Record<QueueStatus, QueueStatus[]> = {
+  open: ['in_review', 'resolved', 'closed'],
+  in_review: ['open'],
+  resolved: ['open', 'in_review'],
+  closed: ['open', 'in_review', 'resolved'],
+};
+
+export const MAX_LABEL = 100;
+export const MAX_COMMENT = 4000;
+
+/**
+ * Validates every change, then applies them all; a 422 lists each fault by place, with any
+ * the caller found while reading the changes (`known`).
+ */
+export function applyChanges(db: Db, userId: number, changes: ItemChange[], known: ChangeError[] = []): { updated: number } {
+  const client = db.$client;
+  const readItem = client.prepare(
+    'SELECT id, sheet_id, key, status, close_reason, assignee_id, previous_assignee_id, label FROM exception_items WHERE id = ?',
+  );
+  const workers = new Set(client.prepare("SELECT id FROM users WHERE role != 'viewer'").pluck().all() as number[]);
+  const errors: ChangeError[] = [...known];
+  const planned: { change: ItemChange; item: ItemState }[] = [];
+  for (const change of changes) {
+    const place = change.place ?? `item ${change.id}`;
+    const item = readItem.get(change.id) as ItemState | undefined;
+    if (!item) {
+      errors.push({ place, field: 'id', message: `exception ${change.id} does not exist` });
+      continue;
+    }
+    const before = errors.length;
+    validate(change, item, workers, (field, message) => errors.push({ place, field, message }));
+    if (errors.length === before) planned.push({ change, item });
+  }
+  errors.sort((a, b) => a.place.localeCompare(b.place, undefined, { numeric: true }));
+  if (errors.length)
+    throw new AppError('invalid_changes', 422, `${errors.length} change(s) are not valid; nothing was applied`, errors);
+  let updated = 0;
+  db.transaction(() => {
+    for (const { change, item } of planned) if (applyOne(client, userId, change, item)) updated += 1;
+  });
+  return { updated };
+}
+
+function validate(change: ItemChange, item: ItemState, workers: Set<number>, fail: (field: string, message: string) => void): void {
+  if (change.status && change.status !== item.status && !ALLOWED_FROM[change.status].includes(item.status))
+    fail('status', `cannot go from ${item.status} to ${change.status}`);
+  if (change.status === 'closed' && item.status !== 'closed' && !change.comment?.trim())
+    fail('comment', 'force-closing needs a comment that says why');
+  if (change.assigneeId != null && !workers.has(change.assigneeId))
+    fail('assignee', `user ${change.assigneeId} does not exist or is a viewer, who cannot work exceptions`);
+  if (change.handBack && item.previous_assignee_id === null) fail('assignee', 'nobody had it before: there is no one to hand it back to');
+  if (change.label != null && change.label.length > MAX_LABEL) fail('label', `a label has at most ${MAX_LABEL} characters`);
+  if (change.comment != null && change.comment.length > MAX_COMMENT) fail('comment', `a comment has at most ${MAX_COMMENT} characters`);
+}
+
+/** Applies one valid change with its comment and audit row; false when nothing changed. */
+function applyOne(client: Db['$client'], userId: number, change: ItemChange, item: ItemState): boolean {
+  const next = { ...item };
+  if (change.status && change.status !== item.status) {
+    next.status = change.status;
+    next.close_reason = change.status === 'closed' ? 'force_closed' : null;
+    if (item.close_reason === 'manual_match') undoManualMatch(client, userId, item);
+  }
+  if (change.handBack) {
+    next.assignee_id = item.previous_assignee_id;
+    next.previous_assignee_id = item.assignee_id;
+  } else if (change.assigneeId !== undefined && change.assigneeId !== item.assignee_id) {
+    next.assignee_id = change.assigneeId;
+    next.previous_assignee_id = item.assignee_id;
+  }
+  if (change.label !== undefined) next.label = change.label?.trim() || null;
+  const comment = change.comment?.trim();
+  const changed = (Object.keys(next) as (keyof ItemState)[]).filter((k) => next[k] !== item[k]);
+  if (!changed.length && !comment) return false;
+  client
+    .prepare(
+      `UPDATE exception_items SET status = ?, close_reason = ?, assignee_id = ?, previous_assignee_id = ?, label = ?,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+    )
+    .run(next.status, next.close_reason, next.assignee_id, next.previous_assignee_id, next.label, item.id);
+  if (comment) client.prepare('INSERT INTO exception_comments (item_id, user_id, body) VALUES (?, ?, ?)').run(item.id, userId, comment);
+  const pick = (s: ItemState) => Object.fromEntries(changed.map((k) => [k, s[k]]));
+  audit(client, userId, actionName(change, item, next), item.id, pick(item), { ...pick(next), ...(comment ? { comment } : {}) });
+  return true;
+}
+
+function actionName(change: ItemChange, item: ItemState, next: ItemState): string {
+  if (next.status !== item.status) return next.status === 'closed' ? 'exception.force_close' : `exception.${next.status}`;
+  if (change.handBack) return 'exception.hand_back';
+  if (next.assignee_id !== item.assignee_id) return 'exception.assign';
+  if (next.label !== item.label) return 'exception.label';
+  return 'exception.comment';
+}
+
+/** Pairs a left-only break with a right-only one of the same sheet; both close and stay closed in later runs. */
+export function manualMatch(db: Db, userId: number, input: { leftId: number; rightId: number; note?: string }): { id: number } {
+  const client = db.$client;
+  const read = client.prepare('SELECT id, sheet_id, key, status, close_reason, match FROM exception_items WHERE id = ?');
+  const left = read.get(input.leftId) as (ItemState & { match: string | null }) | undefined;
+  const right = read.get(input.rightId) as (ItemState & { match: string | null }) | undefined;
+  const problems: ChangeError[] = [];
+  const check = (item: typeof left, side: 'left' | 'right', id: number) => {
+    if (!item) problems.push({ place: `${side}Id`, field: 'id', message: `exception ${id} does not exist` });
+    else if (item.match !== `${side} only`)
+      problems.push({ place: `${side}Id`, field: 'match', message: `exception ${id} is not a ${side}-only break` });
+    else if (item.status === 'closed') problems.push({ place: `${side}Id`, field: 'status', message: `exception ${id} is closed` });
+  };
+  check(left, 'left', input.leftId);
+  check(right, 'right', input.rightId);
+  if (left && right && left.sheet_id !== right.sheet_id)
+    problems.push({ place: 'rightId', field: 'sheet', message: 'both breaks must come from the same sheet' });
+  if (problems.length) throw new AppError('invalid_match', 422, 'these two exceptions cannot be matched by hand', problems);
+  return db.transaction(() => {
+    const match = client
+      .prepare('INSERT INTO manual_matches (sheet_id, left_key, right_key, note, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id')
+      .get(left!.sheet_id, left!.key, right!.key, input.note ?? null, userId) as { id: number };
+    for (const [item, other] of [
+      [left!, right!],
+      [right!, left!],
+    ]) {
+      client
+        .prepare(
+          `UPDATE exception_items SET status = 'closed', close_reason = 'manual_match', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+        )
+        .run(item.id);
+      const body = `matched by hand with exception ${other.id}${input.note ? `: ${input.note}` : ''}`;
+      client.prepare('INSERT INTO exception_comments (item_id, user_id, body) VALUES (?, ?, ?)').run(item.id, userId, body);
+      audit(
+        client,
+        userId,
+        'exception.manual_match',
+        item.id,
+        { status: item.status },
+        { status: 'closed', closeReason: 'manual_match', with: other.id },
+      );
+    }
+    return { id: match.id };
+  });
+}
+
+/** Reopening one side of a manual match undoes the match and reopens the other side too. */
+function undoManualMatch(client: Db['$client'], userId: number, item: ItemState): void {
+  const match = client
+    .prepare('SELECT id, left_key, right_key FROM manual_matches WHERE sheet_id = ? AND (left_key = ? OR right_key = ?)')
+    .get(item.sheet_id, item.key, item.key) as { id: number; left_key: string; right_key: string } | undefined;
+  if (!match) return;
+  client.prepare('DELETE FROM manual_matches WHERE id = ?').run(match.id);
+  const otherKey = match.left_key === item.key ? match.right_key : match.left_key;
+  const other = client
+    .prepare(`SELECT id FROM exception_items WHERE sheet_id = ? AND key = ? AND status = 'closed' AND close_reason = 'manual_match'`)
+    .get(item.sheet_id, otherKey) as { id: number } | undefined;
+  if (!other) return;
+  client
+    .prepare(`UPDATE exception_items SET status = 'open', close_reason = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
+    .run(other.id);
+  client
+    .prepare('INSERT INTO exception_comments (item_id, user_id, body) VALUES (?, ?, ?)')
+    .run(other.id, userId, `reopened: the manual match with exception ${item.id} was undone`);
+  audit(client, userId, 'exception.unmatch', other.id, { status: 'closed', closeReason: 'manual_match' }, { status: 'open' });
+}
+
+/** A scheduled file that did not arrive by its deadline: an open item of its own in the sheet's queue. */
+export function raiseMissingFile(db: Db, input: { sheetId: number; name: string; pattern: string; due: string }): number {
+  const client = db.$client;
+  return db.transaction(() => {
+    const row = client
+      .prepare(
+        `INSERT INTO exception_items (sheet_id, kind, key, status, "values", first_seen_at, age_from)
+         VALUES (?, 'missing file', ?, 'open', ?, ?, substr(?, 1, 10))
+         ON CONFLICT (sheet_id, kind, key) DO UPDATE SET status = 'open', close_reason = NULL RETURNING id`,
+      )
+      .get(
+        input.sheetId,
+        `file:${input.name}:${input.due}`,
+        JSON.stringify([input.name, input.pattern, input.due]),
+        input.due,
+        input.due,
+      ) as { id: number };
+    audit(client, null, 'exception.missing_file', row.id, null, { name: input.name, pattern: input.pattern, due: input.due });
+    return row.id;
+  });
+}
+
+function audit(client: Db['$client'], userId: number | null, action: string, id: number, before: unknown, after: unknown): void {
+  client
+    .prepare(`INSERT INTO audit_log (user_id, action, entity, entity_id, before, after) VALUES (?, ?, 'exception', ?, ?, ?)`)
+    .run(userId, action, String(id), before === null ? null : JSON.stringify(before), JSON.stringify(after));
+}

@@ -1,0 +1,266 @@
+/**
+ * The exception queue: list (filter, sort, page), one item with comments and history,
+ * changes to one item or many (by ids or by filter), manual matches, and the bulk round
+ * trip through a spreadsheet.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../../db/app-error.js';
+import {
+  filterSql,
+  getQueueItem,
+  itemActivity,
+  queryQueue,
+  QUEUE_SORTS,
+  QUEUE_STATUSES,
+  type QueueFilter,
+} from '../../db/queue/queue.query.js';
+import { applyChanges, manualMatch, MAX_COMMENT, MAX_LABEL, type ItemChange } from '../../db/queue/queue.service.js';
+import { listUsers } from '../../db/users.service.js';
+import { requireRole } from '../auth/middleware.js';
+import { CAN, type App, type Deps } from '../context.js';
+import { queueToXlsx, xlsxToChanges } from '../queue-spreadsheet.js';
+import { readFile } from 'node:fs/promises';
+import { withUploadedFile } from '../uploads.js';
+import { errors, IdParam, json, Paging } from './schemas.js';
+
+const Status = z.enum(QUEUE_STATUSES);
+const Item = z
+  .object({
+    id: z.number(),
+    sheetId: z.number(),
+    sheetName: z.string(),
+    kind: z.string(),
+    key: z.string(),
+    status: Status,
+    closeReason: z.string().nullable(),
+    assignee: z.object({ id: z.number(), email: z.string(), name: z.string() }).nullable(),
+    previousAssigneeId: z.number().nullable(),
+    label: z.string().nullable(),
+    match: z.string().nullable(),
+    values: z.array(z.unknown()),
+    columns: z.array(z.string()),
+    firstSeenRunId: z.number().nullable(),
+    lastSeenRunId: z.number().nullable(),
+    firstSeenAt: z.string(),
+    ageFrom: z.string(),
+    ageDays: z.number(),
+    comments: z.number(),
+    updatedAt: z.string(),
+  })
+  .openapi('ExceptionItem');
+
+const csv = (text: string | undefined) =>
+  text
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+const Filter = z.object({
+  sheetId: z.coerce.number().int().positive().optional(),
+  status: z
+    .string()
+    .regex(new RegExp(`^(${QUEUE_STATUSES.join('|')})(,(${QUEUE_STATUSES.join('|')}))*$`), 'comma-separated statuses')
+    .optional(),
+  kind: z.string().optional().openapi({ description: 'comma-separated kinds' }),
+  assignee: z
+    .string()
+    .regex(/^(none|\d+)$/, 'a user id or "none"')
+    .optional(),
+  label: z.string().max(MAX_LABEL).optional(),
+  q: z.string().max(200).optional(),
+});
+type FilterQuery = z.infer<typeof Filter>;
+const toFilter = (f: FilterQuery): QueueFilter => ({
+  sheetId: f.sheetId,
+  statuses: csv(f.status) as QueueFilter['statuses'],
+  kinds: csv(f.kind),
+  assignee: f.assignee === undefined ? undefined : f.assignee === 'none' ? 'none' : Number(f.assignee),
+  label: f.label,
+  search: f.q,
+});
+
+const Change = z
+  .object({
+    status: Status.optional(),
+    assigneeId: z.number().int().positive().nullable().optional(),
+    handBack: z.boolean().optional(),
+    label: z.string().max(MAX_LABEL).nullable().optional(),
+    comment: z.string().max(MAX_COMMENT).optional(),
+  })
+  .strict()
+  .openapi('ExceptionChange');
+const Bulk = z
+  .object({
+    ids: z.array(z.number().int().positive()).min(1).max(1_000_000).optional(),
+    filter: Filter.strict().optional(),
+    change: Change,
+  })
+  .strict()
+  .refine((b) => (b.ids ? 1 : 0) + (b.filter ? 1 : 0) === 1, 'give either ids or filter')
+  .openapi('BulkChange');
+const Outcome = json('applied', z.object({ updated: z.number() }));
+
+export function registerQueueRoutes(app: App, { db, config }: Deps): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/queue',
+      tags: ['queue'],
+      summary: 'The exception queue: filtered, sorted and paged',
+      middleware: [requireRole(CAN.read)],
+      request: {
+        query: Paging.merge(Filter).extend({ sort: z.enum(QUEUE_SORTS).default('id'), order: z.enum(['asc', 'desc']).default('asc') }),
+      },
+      responses: { 200: json('items', z.object({ offset: z.number(), total: z.number(), items: z.array(Item) })), ...errors(400, 401) },
+    }),
+    (c) => {
+      const q = c.req.valid('query');
+      const page = queryQueue(db, { ...toFilter(q), sort: q.sort, order: q.order, offset: q.offset, limit: q.limit });
+      return c.json({ offset: q.offset, total: page.total, items: page.items }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/queue/export.xlsx',
+      tags: ['queue'],
+      summary: 'The filtered queue as an .xlsx to edit (Status, Owner, Label, Comment) and upload back',
+      middleware: [requireRole(CAN.read)],
+      request: { query: Filter },
+      responses: {
+        200: { description: 'xlsx', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } },
+        ...errors(400, 401),
+      },
+    }),
+    (c) => {
+      const { items } = queryQueue(db, { ...toFilter(c.req.valid('query')), offset: 0, limit: 1_000_000 });
+      return c.body(queueToXlsx(items) as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': 'attachment; filename="exception-queue.xlsx"',
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/queue/import',
+      tags: ['queue'],
+      summary: 'Apply an edited queue spreadsheet: every row is checked first, nothing applies unless all are valid',
+      middleware: [requireRole(CAN.work)],
+      request: {
+        body: {
+          content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } },
+          required: true,
+        },
+      },
+      responses: { 200: Outcome, ...errors(400, 401, 403, 413, 422) },
+    }),
+    async (c) => {
+      const users = new Map(listUsers(db).map((u) => [u.email.toLowerCase(), u.id]));
+      return withUploadedFile(config.dataDir, c.req.valid('form').file, async (path, name) => {
+        const { changes, errors: faults } = xlsxToChanges(new Uint8Array(await readFile(path)), name, users);
+        return c.json(applyChanges(db, c.get('user')!.id, changes, faults), 200);
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/queue/bulk',
+      tags: ['queue'],
+      summary: 'Apply one change to many items, chosen by ids or by a filter; all or nothing',
+      middleware: [requireRole(CAN.work)],
+      request: { body: { content: { 'application/json': { schema: Bulk } }, required: true } },
+      responses: { 200: Outcome, ...errors(400, 401, 403, 422) },
+    }),
+    (c) => {
+      const body = c.req.valid('json');
+      const ids = body.ids ?? selectIds(db, toFilter(body.filter!));
+      const changes: ItemChange[] = ids.map((id) => ({ id, ...body.change }));
+      return c.json(applyChanges(db, c.get('user')!.id, changes), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/queue/manual-matches',
+      tags: ['queue'],
+      summary: 'Match a left-only break with a right-only one by hand; both close and stay closed in later runs',
+      middleware: [requireRole(CAN.work)],
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z
+                .object({ leftId: z.number().int().positive(), rightId: z.number().int().positive(), note: z.string().max(MAX_COMMENT).optional() })
+                .strict(),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 201: json('matched', z.object({ id: z.number() })), ...errors(400, 401, 403, 422) },
+    }),
+    (c) => c.json(manualMatch(db, c.get('user')!.id, c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/queue/{id}',
+      tags: ['queue'],
+      summary: 'One item with its comments and history',
+      middleware: [requireRole(CAN.read)],
+      request: { params: IdParam },
+      responses: {
+        200: json(
+          'the item',
+          Item.extend({
+            activity: z.object({
+              comments: z.array(z.object({ id: z.number(), at: z.string(), user: z.string().nullable(), body: z.string() })),
+              history: z.array(
+                z.object({ at: z.string(), user: z.string().nullable(), action: z.string(), before: z.unknown(), after: z.unknown() }),
+              ),
+            }),
+          }),
+        ),
+        ...errors(401, 404),
+      },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      return c.json({ ...getQueueItem(db, id), activity: itemActivity(db, id) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/queue/{id}',
+      tags: ['queue'],
+      summary: 'Change one item: status (review, resolve, reopen, force-close), owner, hand-back, label, comment',
+      middleware: [requireRole(CAN.work)],
+      request: { params: IdParam, body: { content: { 'application/json': { schema: Change } }, required: true } },
+      responses: { 200: json('the item', Item), ...errors(400, 401, 403, 404, 422) },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      getQueueItem(db, id);
+      applyChanges(db, c.get('user')!.id, [{ id, ...c.req.valid('json') }]);
+      return c.json(getQueueItem(db, id), 200);
+    },
+  );
+}
+
+function selectIds(db: Deps['db'], filter: QueueFilter): number[] {
+  const { where, args } = filterSql(filter);
+  const ids = db.$client
+    .prepare(`SELECT i.id FROM exception_items i WHERE ${where} ORDER BY i.id`)
+    .pluck()
+    .all(...args) as number[];
+  if (!ids.length) throw new AppError('nothing_selected', 422, 'the filter selects no exceptions');
+  return ids;
+}
