@@ -269,7 +269,7 @@ export const schedules = sqliteTable('schedules', {
   waitMinutes: integer('wait_minutes').notNull(),
   enabled: integer('enabled', { mode: 'boolean' }).notNull(),
   lastFiredAt: text('last_fired_at'),
-  lastOutcome: text('last_outcome', { mode: 'json' }).$type<{ runId?: number; missing?: string[]; error?: string }>(),
+  lastOutcome: text('last_outcome', { mode: 'json' }).$type<{ runId?: number; waiting?: string[]; missing?: string[]; error?: string }>(),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: text('created_at').notNull().default(now),
 });

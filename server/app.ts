@@ -4,7 +4,7 @@
  * page, and the built web app.
  *
  * @example
- * const app = createApp({ db, config, runs });
+ * const app = createApp({ db, config, runs, scheduler });
  * const res = await app.request('/api/setup');
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -23,6 +23,7 @@ import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerDatasetRoutes } from './routes/datasets.routes.js';
 import { registerRunRoutes } from './routes/runs.routes.js';
 import { registerQueueRoutes } from './routes/queue.routes.js';
+import { registerScheduleRoutes } from './routes/schedules.routes.js';
 import { registerSheetRoutes } from './routes/sheets.routes.js';
 
 /** Builds the app over its services; tests call `app.request()` on it. */
@@ -76,6 +77,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}): OpenA
   registerSheetRoutes(app, deps);
   registerRunRoutes(app, deps);
   registerQueueRoutes(app, deps);
+  registerScheduleRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -16,6 +16,7 @@ const schema = z.object({
   TICKMARK_ADMIN_EMAIL: z.email().optional(),
   TICKMARK_ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
   TICKMARK_DEMO: z.enum(['true', 'false']).default('true'),
+  TICKMARK_WATCH_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -27,6 +28,8 @@ export interface Config {
   runMemoryMb: number;
   admin?: { email: string; password: string };
   demo: boolean;
+  /** Where scheduled runs look for their input files. */
+  watchDir: string;
 }
 
 /** Validates `env` (process.env at start); throws an Error naming every bad variable. */
@@ -50,5 +53,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     runMemoryMb: v.TICKMARK_RUN_MEMORY_MB,
     ...(v.TICKMARK_ADMIN_EMAIL ? { admin: { email: v.TICKMARK_ADMIN_EMAIL, password: v.TICKMARK_ADMIN_PASSWORD! } } : {}),
     demo: v.TICKMARK_DEMO === 'true',
+    watchDir: resolve(v.TICKMARK_WATCH_DIR ?? resolve(dataDir, 'inbox')),
   };
 }

@@ -4,11 +4,13 @@ import type { Db } from '../db/open.js';
 import type { PublicUser, Role } from '../db/users.service.js';
 import type { Config } from './config.js';
 import type { RunManager } from './runs/run-manager.js';
+import type { Scheduler } from './schedules/scheduler.js';
 
 export interface Deps {
   db: Db;
   config: Config;
   runs: RunManager;
+  scheduler: Scheduler;
 }
 
 export type AppEnv = {

@@ -10,6 +10,7 @@ import { failInterruptedRuns } from '../db/runs.service.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { RunManager } from './runs/run-manager.js';
+import { Scheduler } from './schedules/scheduler.js';
 import { seedAdmin, seedDemo } from './seed.js';
 
 let config;
@@ -30,7 +31,9 @@ if (config.demo) {
 }
 
 const runs = new RunManager(db, { databasePath: config.databasePath, memoryMb: config.runMemoryMb });
-const app = createApp({ db, config, runs }, { webRoot: join(process.cwd(), 'dist', 'web') });
+const scheduler = new Scheduler(db, runs, { watchDir: config.watchDir });
+scheduler.start();
+const app = createApp({ db, config, runs, scheduler }, { webRoot: join(process.cwd(), 'dist', 'web') });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Tickmark is running on http://localhost:${info.port} (data in ${config.dataDir})`);
 });
@@ -41,6 +44,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   console.log(`${signal}: stopping`);
   server.close();
+  scheduler.stop();
   await runs.shutdown();
   failInterruptedRuns(db);
   db.$client.close();

@@ -86,9 +86,7 @@ function idsWhere(client: Client, query: string, ...args: unknown[]): number[] {
 /** Moves items to a status, with a system comment and an audit row each (who: the system). */
 function setStatus(client: Client, ids: number[], status: string, reason: string | null, note: string, at: string): void {
   if (!ids.length) return;
-  const update = client.prepare(
-    `UPDATE exception_items SET status = ?, close_reason = ?, updated_at = ? WHERE id = ?`,
-  );
+  const update = client.prepare(`UPDATE exception_items SET status = ?, close_reason = ?, updated_at = ? WHERE id = ?`);
   const read = client.prepare('SELECT status, close_reason AS closeReason FROM exception_items WHERE id = ?');
   const comment = client.prepare('INSERT INTO exception_comments (item_id, user_id, body, at) VALUES (?, NULL, ?, ?)');
   const audit = client.prepare(

@@ -72,8 +72,7 @@ export function applyChanges(db: Db, userId: number, changes: ItemChange[], know
     if (errors.length === before) planned.push({ change, item });
   }
   errors.sort((a, b) => a.place.localeCompare(b.place, undefined, { numeric: true }));
-  if (errors.length)
-    throw new AppError('invalid_changes', 422, `${errors.length} change(s) are not valid; nothing was applied`, errors);
+  if (errors.length) throw new AppError('invalid_changes', 422, `${errors.length} change(s) are not valid; nothing was applied`, errors);
   let updated = 0;
   db.transaction(() => {
     for (const { change, item } of planned) if (applyOne(client, userId, change, item)) updated += 1;
@@ -191,7 +190,9 @@ function undoManualMatch(client: Db['$client'], userId: number, item: ItemState)
     .get(item.sheet_id, otherKey) as { id: number } | undefined;
   if (!other) return;
   client
-    .prepare(`UPDATE exception_items SET status = 'open', close_reason = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
+    .prepare(
+      `UPDATE exception_items SET status = 'open', close_reason = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+    )
     .run(other.id);
   client
     .prepare('INSERT INTO exception_comments (item_id, user_id, body) VALUES (?, ?, ?)')
@@ -199,24 +200,37 @@ function undoManualMatch(client: Db['$client'], userId: number, item: ItemState)
   audit(client, userId, 'exception.unmatch', other.id, { status: 'closed', closeReason: 'manual_match' }, { status: 'open' });
 }
 
-/** A scheduled file that did not arrive by its deadline: an open item of its own in the sheet's queue. */
-export function raiseMissingFile(db: Db, input: { sheetId: number; name: string; pattern: string; due: string }): number {
+/**
+ * A scheduled input that did not arrive by its deadline (`missing file`) or could not be
+ * read (`bad file`): an open item of its own in the sheet's queue, cleared by the next
+ * succeeded run like any other.
+ */
+export function raiseFileException(
+  db: Db,
+  input: { sheetId: number; kind: 'missing file' | 'bad file'; name: string; detail: string; due: string },
+): number {
   const client = db.$client;
   return db.transaction(() => {
     const row = client
       .prepare(
         `INSERT INTO exception_items (sheet_id, kind, key, status, "values", first_seen_at, age_from)
-         VALUES (?, 'missing file', ?, 'open', ?, ?, substr(?, 1, 10))
-         ON CONFLICT (sheet_id, kind, key) DO UPDATE SET status = 'open', close_reason = NULL RETURNING id`,
+         VALUES (?, ?, ?, 'open', ?, ?, substr(?, 1, 10))
+         ON CONFLICT (sheet_id, kind, key) DO UPDATE SET status = 'open', close_reason = NULL, "values" = excluded."values"
+         RETURNING id`,
       )
       .get(
         input.sheetId,
+        input.kind,
         `file:${input.name}:${input.due}`,
-        JSON.stringify([input.name, input.pattern, input.due]),
+        JSON.stringify([input.name, input.detail]),
         input.due,
         input.due,
       ) as { id: number };
-    audit(client, null, 'exception.missing_file', row.id, null, { name: input.name, pattern: input.pattern, due: input.due });
+    audit(client, null, `exception.${input.kind.replace(' ', '_')}`, row.id, null, {
+      name: input.name,
+      detail: input.detail,
+      due: input.due,
+    });
     return row.id;
   });
 }

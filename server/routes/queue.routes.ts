@@ -128,7 +128,10 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
       middleware: [requireRole(CAN.read)],
       request: { query: Filter },
       responses: {
-        200: { description: 'xlsx', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } },
+        200: {
+          description: 'xlsx',
+          content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } },
+        },
         ...errors(400, 401),
       },
     }),
@@ -195,7 +198,11 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
           content: {
             'application/json': {
               schema: z
-                .object({ leftId: z.number().int().positive(), rightId: z.number().int().positive(), note: z.string().max(MAX_COMMENT).optional() })
+                .object({
+                  leftId: z.number().int().positive(),
+                  rightId: z.number().int().positive(),
+                  note: z.string().max(MAX_COMMENT).optional(),
+                })
                 .strict(),
             },
           },

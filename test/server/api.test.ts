@@ -77,7 +77,10 @@ describe('roles', () => {
   it('lets viewers read, authors change, admins manage users; nobody else', async () => {
     const server = testServer();
     const owner = await admin(server);
-    const { sheetId } = await importExamples(owner);
+    const { sheetId, ids } = await importExamples(owner);
+    await owner.json('POST', `/api/sheets/${sheetId}/runs`, { data: ids });
+    await server.runs.idle();
+    const itemId = (await owner.json('GET', '/api/queue?limit=1')).body.items[0].id;
     const clients = {
       none: new Client(server),
       viewer: await userWithRole(server, 'viewer'),
@@ -106,6 +109,23 @@ describe('roles', () => {
         allowed: ['author', 'admin'],
       },
       { method: 'POST', path: `/api/sheets/${sheetId}/runs`, body: () => ({ data: {} }), allowed: ['author', 'admin'] },
+      { method: 'GET', path: '/api/queue', allowed: ['viewer', 'approver', 'author', 'admin'] },
+      { method: 'GET', path: `/api/queue/${itemId}`, allowed: ['viewer', 'approver', 'author', 'admin'] },
+      { method: 'GET', path: '/api/queue/export.xlsx', allowed: ['viewer', 'approver', 'author', 'admin'] },
+      { method: 'PATCH', path: `/api/queue/${itemId}`, body: () => ({ comment: 'seen' }), allowed: ['approver', 'author', 'admin'] },
+      {
+        method: 'POST',
+        path: '/api/queue/bulk',
+        body: () => ({ ids: [itemId], change: { label: 'checked' } }),
+        allowed: ['approver', 'author', 'admin'],
+      },
+      { method: 'GET', path: '/api/schedules', allowed: ['viewer', 'approver', 'author', 'admin'] },
+      {
+        method: 'POST',
+        path: '/api/schedules',
+        body: () => ({ sheetId, cron: '0 18 * * 1-5', inputs: { fo_blotter: 'fo_*.csv' }, enabled: false }),
+        allowed: ['author', 'admin'],
+      },
       { method: 'GET', path: '/api/users', allowed: ['admin'] },
       {
         method: 'POST',
@@ -116,7 +136,7 @@ describe('roles', () => {
     ];
     for (const route of routes) {
       for (const [role, client] of Object.entries(clients)) {
-        const { status } = await client.json(route.method, route.path, route.body?.());
+        const { status } = await client.request(route.method, route.path, route.body?.());
         const expected = role === 'none' ? 401 : route.allowed.includes(role) ? 'ok' : 403;
         expect(expected === 'ok' ? status < 300 : status === expected, `${role} ${route.method} ${route.path} gave ${status}`).toBe(true);
       }

@@ -6,6 +6,7 @@ import { createUser, type Role } from '../../db/users.service.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { RunManager } from '../../server/runs/run-manager.js';
+import { Scheduler } from '../../server/schedules/scheduler.js';
 import { tempDir } from '../helpers/files.js';
 
 export interface TestServer {
@@ -13,13 +14,15 @@ export interface TestServer {
   db: Db;
   config: Config;
   runs: RunManager;
+  scheduler: Scheduler;
 }
 
 export function testServer(env: Record<string, string> = {}): TestServer {
   const config = loadConfig({ TICKMARK_DATA_DIR: tempDir('tickmark-server-'), TICKMARK_DEMO: 'false', ...env });
   const db = openDatabase(config.databasePath);
   const runs = new RunManager(db, { databasePath: config.databasePath, memoryMb: 1024 });
-  return { app: createApp({ db, config, runs }), db, config, runs };
+  const scheduler = new Scheduler(db, runs, { watchDir: config.watchDir, pollMs: 50 });
+  return { app: createApp({ db, config, runs, scheduler }), db, config, runs, scheduler };
 }
 
 /** A client that keeps its session cookie and sends the CSRF header, like the web app. */

@@ -128,7 +128,10 @@ describe('the exception queue', () => {
       'exception.reopen',
       'exception.cleared',
     ]);
-    expect(detail.activity.history[4]).toMatchObject({ before: { status: 'open' }, after: { status: 'resolved', comment: 'rebooked 290' } });
+    expect(detail.activity.history[4]).toMatchObject({
+      before: { status: 'open' },
+      after: { status: 'resolved', comment: 'rebooked 290' },
+    });
     expect(detail.activity.comments.map((c: { body: string }) => c.body)).toEqual([
       'Bob books these',
       'rebooked 290',
@@ -159,7 +162,9 @@ describe('the exception queue', () => {
       change: { status: 'in_review' },
     });
     expect(refused.status).toBe(422);
-    expect(refused.body.error.details).toEqual([{ place: `item ${items['p1:A'].id}`, field: 'status', message: 'cannot go from resolved to in_review' }]);
+    expect(refused.body.error.details).toEqual([
+      { place: `item ${items['p1:A'].id}`, field: 'status', message: 'cannot go from resolved to in_review' },
+    ]);
     expect((await queue(boss))['p1:B'].status).toBe('open');
     const nothing = await boss.json('POST', '/api/queue/bulk', { filter: { label: 'no such label' }, change: { status: 'resolved' } });
     expect(nothing).toMatchObject({ status: 422, body: { error: { code: 'nothing_selected' } } });
@@ -179,7 +184,8 @@ describe('the exception queue', () => {
     expect(rows).toHaveLength(4);
     const edit = (cells: Record<number, [string, string, string, string]>) => {
       const copy = rows.map((r) => [...r]);
-      for (const [row, [status, owner, label, comment]] of Object.entries(cells)) copy[Number(row)].splice(1, 4, status, owner, label, comment);
+      for (const [row, [status, owner, label, comment]] of Object.entries(cells))
+        copy[Number(row)].splice(1, 4, status, owner, label, comment);
       const out = XLSX.utils.book_new();
       XLSX.utils.book_append_sheet(out, XLSX.utils.aoa_to_sheet(copy), 'Queue');
       return XLSX.write(out, { type: 'buffer', bookType: 'xlsx' }) as Buffer;

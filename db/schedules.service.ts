@@ -1,0 +1,60 @@
+/** Schedules: a sheet run on a timetable over files from the watched folder. */
+import { desc, eq } from 'drizzle-orm';
+import { notFound } from './app-error.js';
+import { recordAudit } from './audit.js';
+import type { Db } from './open.js';
+import { schedules } from './schema.js';
+import { getSheet } from './sheets.service.js';
+
+export type ScheduleRecord = typeof schedules.$inferSelect;
+export type ScheduleInput = Pick<ScheduleRecord, 'cron' | 'timezone' | 'inputs' | 'params' | 'waitMinutes' | 'enabled'>;
+
+export function createSchedule(db: Db, input: ScheduleInput & { sheetId: number; userId: number }): ScheduleRecord {
+  getSheet(db, input.sheetId);
+  return db.transaction((tx) => {
+    const { userId, ...values } = input;
+    const record = tx
+      .insert(schedules)
+      .values({ ...values, createdBy: userId })
+      .returning()
+      .get();
+    recordAudit(tx, { userId, action: 'schedule.create', entity: 'schedule', entityId: record.id, after: values });
+    return record;
+  });
+}
+
+export function getSchedule(db: Db, id: number): ScheduleRecord {
+  const record = db.select().from(schedules).where(eq(schedules.id, id)).get();
+  if (!record) throw notFound('schedule', id);
+  return record;
+}
+
+export function listSchedules(db: Db): ScheduleRecord[] {
+  return db.select().from(schedules).orderBy(desc(schedules.id)).all();
+}
+
+export function updateSchedule(db: Db, id: number, change: Partial<ScheduleInput>, userId: number): ScheduleRecord {
+  return db.transaction((tx) => {
+    const before = getSchedule(db, id);
+    const after = tx.update(schedules).set(change).where(eq(schedules.id, id)).returning().get();
+    const pick = (r: ScheduleRecord) => Object.fromEntries(Object.keys(change).map((k) => [k, r[k as keyof ScheduleRecord]]));
+    recordAudit(tx, { userId, action: 'schedule.update', entity: 'schedule', entityId: id, before: pick(before), after: pick(after) });
+    return after;
+  });
+}
+
+export function deleteSchedule(db: Db, id: number, userId: number): void {
+  db.transaction((tx) => {
+    const before = getSchedule(db, id);
+    tx.delete(schedules).where(eq(schedules.id, id)).run();
+    recordAudit(tx, { userId, action: 'schedule.delete', entity: 'schedule', entityId: id, before });
+  });
+}
+
+/** What the last firing did: the run it started, the files it still waits for or missed, or its error. */
+export function recordFiring(db: Db, id: number, at: string, outcome: NonNullable<ScheduleRecord['lastOutcome']>): void {
+  db.transaction((tx) => {
+    tx.update(schedules).set({ lastFiredAt: at, lastOutcome: outcome }).where(eq(schedules.id, id)).run();
+    recordAudit(tx, { action: 'schedule.fire', entity: 'schedule', entityId: id, after: { at, ...outcome } });
+  });
+}

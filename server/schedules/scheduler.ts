@@ -1,0 +1,119 @@
+/**
+ * Fires schedules on their cron in their time zone. A firing takes each input from the
+ * watched folder by file-name pattern, imports it, starts the run and archives the files.
+ * While a file is missing it looks again every `pollMs` until `waitMinutes` after the due
+ * time; a file still missing then (or unreadable) becomes an exception in the sheet's queue.
+ */
+import { Cron } from 'croner';
+import { basename } from 'node:path';
+import { findBySha256, saveDataset } from '../../db/datasets.service.js';
+import type { Db } from '../../db/open.js';
+import { raiseFileException } from '../../db/queue/queue.service.js';
+import { createRun } from '../../db/runs.service.js';
+import { getSchedule, listSchedules, recordFiring, type ScheduleRecord } from '../../db/schedules.service.js';
+import { readDatasetFile } from '../../ingest/read-dataset.js';
+import { RuleError } from '../../rules/errors.js';
+import type { RunManager } from '../runs/run-manager.js';
+import { archive, newestMatch } from './watched-folder.js';
+
+export type FiringOutcome = NonNullable<ScheduleRecord['lastOutcome']>;
+
+export class Scheduler {
+  private readonly jobs = new Map<number, Cron>();
+  private readonly waits = new Map<number, NodeJS.Timeout>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly runs: RunManager,
+    private readonly options: { watchDir: string; pollMs?: number },
+  ) {}
+
+  /** Starts the cron of every enabled schedule. */
+  start(): void {
+    for (const schedule of listSchedules(this.db)) this.reload(schedule.id);
+  }
+
+  /** Picks up a created, changed or deleted schedule. */
+  reload(id: number): void {
+    this.jobs.get(id)?.stop();
+    this.jobs.delete(id);
+    const schedule = this.db.$client.prepare('SELECT id FROM schedules WHERE id = ? AND enabled = 1').get(id);
+    if (!schedule) return;
+    const record = getSchedule(this.db, id);
+    this.jobs.set(
+      id,
+      new Cron(record.cron, { timezone: record.timezone, name: `schedule-${id}`, protect: true }, () => void this.fire(id)),
+    );
+  }
+
+  nextRun(id: number): string | null {
+    return this.jobs.get(id)?.nextRun()?.toISOString() ?? null;
+  }
+
+  /** Fires now (or as of `due`): what it did is recorded on the schedule and returned. */
+  async fire(id: number, due = new Date()): Promise<FiringOutcome> {
+    clearTimeout(this.waits.get(id));
+    this.waits.delete(id);
+    const schedule = getSchedule(this.db, id);
+    const found: Record<string, string> = {};
+    const missing: string[] = [];
+    for (const [name, pattern] of Object.entries(schedule.inputs)) {
+      const path = newestMatch(this.options.watchDir, pattern);
+      if (path) found[name] = path;
+      else missing.push(name);
+    }
+    const at = new Date().toISOString();
+    let outcome: FiringOutcome;
+    if (missing.length) {
+      const deadline = due.getTime() + schedule.waitMinutes * 60_000;
+      if (Date.now() < deadline) {
+        const wait = Math.min(this.options.pollMs ?? 60_000, deadline - Date.now());
+        this.waits.set(
+          id,
+          setTimeout(() => void this.fire(id, due), wait),
+        );
+        outcome = { waiting: missing };
+      } else {
+        for (const name of missing)
+          raiseFileException(this.db, {
+            sheetId: schedule.sheetId,
+            kind: 'missing file',
+            name,
+            detail: `no file matching ${schedule.inputs[name]} by ${due.toISOString()}`,
+            due: due.toISOString(),
+          });
+        outcome = { missing };
+      }
+    } else {
+      outcome = await this.startRun(schedule, found, due);
+    }
+    recordFiring(this.db, id, at, outcome);
+    return outcome;
+  }
+
+  stop(): void {
+    for (const job of this.jobs.values()) job.stop();
+    for (const wait of this.waits.values()) clearTimeout(wait);
+    this.jobs.clear();
+    this.waits.clear();
+  }
+
+  private async startRun(schedule: ScheduleRecord, files: Record<string, string>, due: Date): Promise<FiringOutcome> {
+    const data: Record<string, number> = {};
+    for (const [name, path] of Object.entries(files)) {
+      try {
+        const { dataset, sha256 } = await readDatasetFile(path, { name, sourceName: basename(path) });
+        const same = findBySha256(this.db, sha256).find((d) => d.name === name);
+        data[name] = (same ?? saveDataset(this.db, { dataset, sha256, sourceName: basename(path), userId: schedule.createdBy })).id;
+      } catch (error) {
+        const message = error instanceof RuleError ? error.describe() : `${basename(path)}: ${(error as Error).message}`;
+        raiseFileException(this.db, { sheetId: schedule.sheetId, kind: 'bad file', name, detail: message, due: due.toISOString() });
+        return { error: message };
+      }
+    }
+    const run = createRun(this.db, { sheetId: schedule.sheetId, data, params: schedule.params, userId: schedule.createdBy });
+    this.runs.enqueue(run.id);
+    archive(this.options.watchDir, Object.values(files), due.toISOString().slice(0, 10));
+    return { runId: run.id };
+  }
+}
