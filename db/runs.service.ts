@@ -92,6 +92,7 @@ export function recordProgress(db: Db, id: number, progress: RunProgress): void 
 export class ResultWriter {
   private pending: ResultRow[] = [];
   private written = 0;
+  private exceptions = 0;
   private chunk = 0;
 
   constructor(
@@ -102,13 +103,14 @@ export class ResultWriter {
   add(rows: ResultRow[]): void {
     this.db.transaction(() => {
       const insertException = this.db.$client.prepare(
-        'INSERT INTO run_exceptions (run_id, row_index, kind, key, match, age_from, "values") VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO run_exceptions (run_id, row_index, seq, kind, key, match, age_from, "values") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
       rows.forEach((row, i) => {
         if (row.exception !== null)
           insertException.run(
             this.runId,
             this.written + this.pending.length + i,
+            this.exceptions++,
             row.exception,
             row.key,
             row.match ?? null,

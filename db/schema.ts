@@ -130,6 +130,8 @@ export const runExceptions = sqliteTable(
       .notNull()
       .references(() => runs.id, { onDelete: 'cascade' }),
     rowIndex: integer('row_index').notNull(),
+    /** 0, 1, 2… in row order within the run: a page of the unfiltered listing is a range, not an OFFSET scan. */
+    seq: integer('seq'),
     /** The exception column's value: the kind of break. */
     kind: text('kind').notNull(),
     /** The stable identity within the sheet (ResultRow.key). */
@@ -138,7 +140,13 @@ export const runExceptions = sqliteTable(
     ageFrom: text('age_from'),
     values: text('values', { mode: 'json' }).notNull().$type<unknown[]>(),
   },
-  (t) => [index('run_exceptions_run_kind').on(t.runId, t.kind), index('run_exceptions_key').on(t.key)],
+  (t) => [
+    index('run_exceptions_run_kind').on(t.runId, t.kind),
+    index('run_exceptions_key').on(t.key),
+    // Pages in row order without sorting or skipping through the whole run (BENCHMARKS.md, server load).
+    index('run_exceptions_run_seq').on(t.runId, t.seq),
+    index('run_exceptions_run_kind_seq').on(t.runId, t.kind, t.seq),
+  ],
 );
 
 /** Who changed what, when, with the state before and after. */
@@ -217,6 +225,7 @@ export const exceptionItems = sqliteTable(
     uniqueIndex('exception_items_identity').on(t.sheetId, t.kind, t.key),
     index('exception_items_status').on(t.sheetId, t.status),
     index('exception_items_assignee').on(t.assigneeId),
+    index('exception_items_age').on(t.ageFrom),
   ],
 );
 

@@ -94,14 +94,22 @@ export function filterSql(f: QueueFilter): { where: string; args: unknown[] } {
 export function queryQueue(db: Db, q: QueueQuery): { total: number; items: QueueItem[] } {
   const { where, args } = filterSql(q);
   const total = db.$client
-    .prepare(`SELECT count(*) FROM exception_items i LEFT JOIN users u ON u.id = i.assignee_id WHERE ${where}`)
+    .prepare(`SELECT count(*) FROM exception_items i WHERE ${where}`)
     .pluck()
     .get(...args) as number;
   const direction = q.order === 'desc' ? 'DESC' : 'ASC';
-  const rows = db.$client
-    .prepare(`${SELECT} WHERE ${where} ORDER BY ${ORDER[q.sort ?? 'id']} ${direction}, i.id LIMIT ? OFFSET ?`)
-    .all(...args, q.limit, q.offset) as Row[];
-  return { total, items: rows.map(toItem) };
+  // The page's ids first, sorting only what the sort needs; then the details of those ids alone.
+  const join = q.sort === 'assignee' ? 'LEFT JOIN users u ON u.id = i.assignee_id' : '';
+  const ids = db.$client
+    .prepare(
+      `SELECT i.id FROM exception_items i ${join} WHERE ${where} ORDER BY ${ORDER[q.sort ?? 'id']} ${direction}, i.id LIMIT ? OFFSET ?`,
+    )
+    .pluck()
+    .all(...args, q.limit, q.offset) as number[];
+  if (!ids.length) return { total, items: [] };
+  const rows = db.$client.prepare(`${SELECT} WHERE i.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Row[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { total, items: ids.map((id) => toItem(byId.get(id)!)) };
 }
 
 export function getQueueItem(db: Db, id: number): QueueItem {

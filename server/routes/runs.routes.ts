@@ -267,7 +267,8 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
       };
       const columns = run.columns ?? [];
       if (q.format === 'json') {
-        const page = queryExceptions(db, id, { ...filter, offset: q.offset, limit: q.limit });
+        const exceptions = (run.summary as { counts?: { exceptions?: number } } | null)?.counts?.exceptions;
+        const page = queryExceptions(db, id, { ...filter, offset: q.offset, limit: q.limit }, exceptions);
         return c.json({ offset: q.offset, total: page.total, columns, rows: page.rows }, 200);
       }
       const all = queryExceptions(db, id, { ...filter, offset: 0, limit: 10_000_000 });

@@ -228,6 +228,13 @@ describe('runs', () => {
     const page = (await client.json('GET', `/api/runs/${run.id}/exceptions?limit=4`)).body;
     expect(page.total).toBe(9);
     expect(page.rows).toHaveLength(4);
+    const rowsOf = async (query: string) =>
+      (await client.json('GET', `/api/runs/${run.id}/exceptions?${query}`)).body.rows.map((r: { row: number }) => r.row);
+    const inRowOrder = await rowsOf('limit=100');
+    expect(inRowOrder).toEqual([...inRowOrder].sort((a, b) => a - b));
+    expect(await rowsOf('offset=5&limit=3')).toEqual(inRowOrder.slice(5, 8));
+    expect(await rowsOf('offset=2&limit=3&order=desc')).toEqual([...inRowOrder].reverse().slice(2, 5));
+    expect(await rowsOf('offset=8&limit=5&order=desc')).toEqual([inRowOrder[0]]);
     const quantity = (await client.json('GET', `/api/runs/${run.id}/exceptions?kind=quantity,price`)).body;
     expect(quantity.rows.map((r: { kind: string; key: string }) => `${r.kind}:${r.key}`).sort()).toEqual([
       'price:p1:B5017',

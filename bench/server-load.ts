@@ -1,0 +1,167 @@
+/**
+ * Load benchmark (issue: server): the real server in its own process on a fresh SQLite file;
+ * a run with 100k exceptions; then 50 concurrent connections for 30 s on its exceptions
+ * listing (random pages) while a 100k x 100k reconciliation runs at the same time.
+ * Prints requests per second and p50/p99 latency, then a shorter mixed phase (sorted,
+ * filtered, searched pages and the queue).
+ *
+ *   npx tsx bench/server-load.ts [--seconds 30] [--connections 50]
+ */
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateRecon } from './generate-recon.js';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, connections: { type: 'string', default: '50' } } });
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const dir = join('bench', 'out', 'server-load');
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const port = 3900 + Math.floor(Math.random() * 90);
+const base = `http://127.0.0.1:${port}`;
+
+// 100k front-office rows against a broker file where every quantity is off by one: 100k breaks.
+const N = 100_000;
+const left = ['id,account,qty'];
+const right = ['ref,account,qty'];
+for (let i = 0; i < N; i++) {
+  left.push(`T${i},ACC${i % 7},${100 + (i % 900)}`);
+  right.push(`T${i},ACC${i % 7},${101 + (i % 900)}`);
+}
+writeFileSync(join(dir, 'left.csv'), left.join('\n'));
+writeFileSync(join(dir, 'right.csv'), right.join('\n'));
+const breaks = {
+  sheets: [
+    {
+      name: 'Settings',
+      cells: [
+        ['Type', 'Reconciliation'],
+        ['Left', 'L'],
+        ['Right', 'R'],
+        ['Match 1', 'id = ref'],
+      ],
+    },
+    {
+      name: 'Rows',
+      cells: [
+        ['left.id', 'left.account', 'left.qty', 'right.qty', 'match', 'Exception'],
+        [null, null, null, null, null, '=IF(E2<>"matched",E2,IF(C2<>D2,"quantity",""))'],
+      ],
+    },
+  ],
+  names: [],
+};
+writeFileSync(join(dir, 'breaks.json'), JSON.stringify(breaks));
+const recon = await generateRecon(join(dir, 'recon'), N);
+
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  env: {
+    ...process.env,
+    TICKMARK_DATA_DIR: join(dir, 'data'),
+    PORT: String(port),
+    TICKMARK_HOST: '127.0.0.1',
+    TICKMARK_DEMO: 'false',
+    TICKMARK_ADMIN_EMAIL: 'bench@example.com',
+    TICKMARK_ADMIN_PASSWORD: 'bench password 1',
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise<void>((resolve) => server.stdout!.on('data', (d: Buffer) => d.toString().includes('running on') && resolve()));
+
+try {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.com', password: 'bench password 1' }),
+  });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0];
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const tokenResponse = await call('POST', '/api/tokens', { name: 'bench' }, { Cookie: cookie, 'X-Tickmark-CSRF': csrfToken });
+  const auth = { Authorization: `Bearer ${tokenResponse.token as string}` };
+
+  const upload = async (path: string, fields: Record<string, string> = {}) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new File([readFileSync(path)], path.split('/').pop()!));
+    const response = await fetch(`${base}${fields.name ? '/api/datasets' : '/api/sheets'}`, { method: 'POST', headers: auth, body: form });
+    if (response.status >= 300) throw new Error(`${path}: ${await response.text()}`);
+    return ((await response.json()) as { id: number }).id;
+  };
+  const runToEnd = async (id: number) => {
+    for (;;) {
+      const run = await call('GET', `/api/runs/${id}`, undefined, auth);
+      if (run.status !== 'queued' && run.status !== 'running') return run;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+
+  const L = await upload(join(dir, 'left.csv'), { name: 'L' });
+  const R = await upload(join(dir, 'right.csv'), { name: 'R' });
+  const breaksSheet = await upload(join(dir, 'breaks.json'));
+  let t = performance.now();
+  const breaksRun = await runToEnd((await call('POST', `/api/sheets/${breaksSheet}/runs`, { data: { L, R } }, auth)).id);
+  console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(
+    `run with ${breaksRun.counts.exceptions.toLocaleString('en-US')} exceptions: ${breaksRun.status} in ${((performance.now() - t) / 1000).toFixed(1)} s (queue: ${JSON.stringify(breaksRun.queueChanges)})`,
+  );
+
+  const fo = await upload(recon.fo, { name: 'fo' });
+  const broker = await upload(recon.broker, { name: 'broker' });
+  const reconSheet = await upload(recon.sheet);
+  t = performance.now();
+  const background = (await call('POST', `/api/sheets/${reconSheet}/runs`, { data: { fo, broker } }, auth)).id as number;
+  const backgroundDone = runToEnd(background).then((run) => ({ run, seconds: (performance.now() - t) / 1000 }));
+
+  const page = () => `/api/runs/${breaksRun.id}/exceptions?limit=100&offset=${100 * Math.floor(Math.random() * (N / 100))}`;
+  const listing = await load('exceptions listing, random pages of 100', seconds, [{ setupRequest: (r) => ({ ...r, path: page() }) }]);
+  const { run: reconRun, seconds: reconSeconds } = await backgroundDone;
+  console.log(
+    `reconciliation 100k x 100k running meanwhile: ${reconRun.status} in ${reconSeconds.toFixed(1)} s (${reconRun.counts?.exceptions ?? 0} exceptions)`,
+  );
+  const mixed = [
+    `/api/runs/${breaksRun.id}/exceptions?limit=100&sort=2&order=desc`,
+    `/api/runs/${breaksRun.id}/exceptions?limit=100&q=ACC3&offset=500`,
+    `/api/runs/${breaksRun.id}/exceptions?limit=100&kind=quantity&offset=50000`,
+    `/api/queue?limit=100&sort=age&offset=20000`,
+  ];
+  const other = await load('mixed: sorted, searched, filtered pages and the queue', Math.max(5, Math.round(seconds / 3)), [
+    { setupRequest: (r) => ({ ...r, path: mixed[Math.floor(Math.random() * mixed.length)] }) },
+  ]);
+  writeFileSync(join(dir, 'result.json'), JSON.stringify({ listing, other, reconSeconds }, null, 2));
+
+  async function load(what: string, duration: number, requests: autocannon.Request[]) {
+    const result = await autocannon({ url: base, connections, duration, headers: auth, requests });
+    const line = {
+      what,
+      connections,
+      seconds: duration,
+      requests: result.requests.total,
+      rps: Math.round(result.requests.average),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      non2xx: result.non2xx,
+      errors: result.errors,
+    };
+    console.log(
+      `${what}: ${line.rps} req/s, p50 ${line.p50} ms, p99 ${line.p99} ms (${line.requests} requests, ${connections} connections, ${duration} s, ${line.non2xx} non-2xx, ${line.errors} errors)`,
+    );
+    return line;
+  }
+} finally {
+  server.kill('SIGTERM');
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench reads a few known fields
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<any> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...headers, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
