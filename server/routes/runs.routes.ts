@@ -266,12 +266,12 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
         order: q.order,
       };
       const columns = run.columns ?? [];
+      const exceptions = (run.summary as { counts?: { exceptions?: number } } | null)?.counts?.exceptions ?? 0;
       if (q.format === 'json') {
-        const exceptions = (run.summary as { counts?: { exceptions?: number } } | null)?.counts?.exceptions;
-        const page = queryExceptions(db, id, { ...filter, offset: q.offset, limit: q.limit }, exceptions);
+        const page = queryExceptions(db, id, exceptions, { ...filter, offset: q.offset, limit: q.limit });
         return c.json({ offset: q.offset, total: page.total, columns, rows: page.rows }, 200);
       }
-      const all = queryExceptions(db, id, { ...filter, offset: 0, limit: 10_000_000 });
+      const all = queryExceptions(db, id, exceptions, { ...filter, offset: 0, limit: exceptions });
       return download(
         c,
         q.format,
