@@ -74,13 +74,16 @@ describe('first run, sign-in and sessions', () => {
 });
 
 describe('roles', () => {
-  it('lets viewers read, authors change, admins manage users; nobody else', async () => {
+  it('walks every documented route with every role and with no credentials', async () => {
     const server = testServer();
     const owner = await admin(server);
     const { sheetId, ids } = await importExamples(owner);
-    await owner.json('POST', `/api/sheets/${sheetId}/runs`, { data: ids });
+    const runId = (await owner.json('POST', `/api/sheets/${sheetId}/runs`, { data: ids })).body.id as number;
     await server.runs.idle();
-    const itemId = (await owner.json('GET', '/api/queue?limit=1')).body.items[0].id;
+    const items = (await owner.json('GET', '/api/queue?limit=100')).body.items as { id: number; match: string }[];
+    const itemId = items[0].id;
+    const leftOnly = items.find((i) => i.match === 'left only')!.id;
+    const rightOnly = items.find((i) => i.match === 'right only')!.id;
     const clients = {
       none: new Client(server),
       viewer: await userWithRole(server, 'viewer'),
@@ -88,44 +91,48 @@ describe('roles', () => {
       author: await userWithRole(server, 'author'),
       admin: owner,
     };
-    const routes: { method: string; path: string; body?: () => unknown; allowed: string[] }[] = [
-      { method: 'GET', path: '/api/datasets', allowed: ['viewer', 'approver', 'author', 'admin'] },
-      { method: 'GET', path: '/api/sheets', allowed: ['viewer', 'approver', 'author', 'admin'] },
-      { method: 'GET', path: `/api/sheets/${sheetId}`, allowed: ['viewer', 'approver', 'author', 'admin'] },
-      { method: 'GET', path: `/api/sheets/${sheetId}/versions`, allowed: ['viewer', 'approver', 'author', 'admin'] },
-      { method: 'GET', path: '/api/runs', allowed: ['viewer', 'approver', 'author', 'admin'] },
-      { method: 'GET', path: '/api/auth/me', allowed: ['viewer', 'approver', 'author', 'admin'] },
+    const everyone = ['viewer', 'approver', 'author', 'admin'];
+    const workers = ['approver', 'author', 'admin'];
+    const authors = ['author', 'admin'];
+    const newDataset = async () =>
+      (await owner.json('POST', '/api/datasets', fileForm({ name: `d${Math.random()}` }, { name: 'd.csv', text: `a\n${Math.random()}\n` })))
+        .body.id;
+    const newSchedule = async () =>
+      (await owner.json('POST', '/api/schedules', { sheetId, cron: '0 18 * * 1-5', inputs: { fo_blotter: 'fo_*.csv' }, enabled: false }))
+        .body.id;
+    const queueFile = async () => {
+      const bytes = new Uint8Array(await (await owner.request('GET', '/api/queue/export.xlsx')).arrayBuffer());
+      const form = new FormData();
+      form.append('file', new File([bytes], 'queue.xlsx'));
+      return form;
+    };
+    /** `ok`: what an allowed role gets, when not a 2xx (the request is refused for a reason other than access). */
+    const routes: {
+      method: string;
+      path: string | (() => Promise<string>);
+      /** The documented path of a route whose path is made for each call. */
+      template?: string;
+      body?: () => unknown;
+      allowed: string[] | 'public';
+      ok?: number[];
+    }[] = [
+      { method: 'GET', path: '/api/setup', allowed: 'public' },
       {
         method: 'POST',
-        path: '/api/datasets',
-        body: () => fileForm({ name: `d${Math.random()}` }, { name: 'd.csv', text: `a\n${Math.random()}\n` }),
-        allowed: ['author', 'admin'],
+        path: '/api/setup',
+        body: () => ({ email: 'x@example.com', name: 'X', password: PASSWORD }),
+        allowed: 'public',
+        ok: [409],
       },
       {
         method: 'POST',
-        path: '/api/sheets',
-        body: () =>
-          fileForm({}, { name: 's.json', text: JSON.stringify({ sheets: [{ name: 'Settings', cells: [['Type', 'Check']] }], names: [] }) }),
-        allowed: ['author', 'admin'],
+        path: '/api/auth/login',
+        body: () => ({ email: 'nobody@example.com', password: 'wrong password' }),
+        allowed: 'public',
+        ok: [401],
       },
-      { method: 'POST', path: `/api/sheets/${sheetId}/runs`, body: () => ({ data: {} }), allowed: ['author', 'admin'] },
-      { method: 'GET', path: '/api/queue', allowed: ['viewer', 'approver', 'author', 'admin'] },
-      { method: 'GET', path: `/api/queue/${itemId}`, allowed: ['viewer', 'approver', 'author', 'admin'] },
-      { method: 'GET', path: '/api/queue/export.xlsx', allowed: ['viewer', 'approver', 'author', 'admin'] },
-      { method: 'PATCH', path: `/api/queue/${itemId}`, body: () => ({ comment: 'seen' }), allowed: ['approver', 'author', 'admin'] },
-      {
-        method: 'POST',
-        path: '/api/queue/bulk',
-        body: () => ({ ids: [itemId], change: { label: 'checked' } }),
-        allowed: ['approver', 'author', 'admin'],
-      },
-      { method: 'GET', path: '/api/schedules', allowed: ['viewer', 'approver', 'author', 'admin'] },
-      {
-        method: 'POST',
-        path: '/api/schedules',
-        body: () => ({ sheetId, cron: '0 18 * * 1-5', inputs: { fo_blotter: 'fo_*.csv' }, enabled: false }),
-        allowed: ['author', 'admin'],
-      },
+      { method: 'GET', path: '/api/auth/me', allowed: everyone },
+      { method: 'POST', path: '/api/tokens', body: () => ({ name: 'script' }), allowed: everyone },
       { method: 'GET', path: '/api/users', allowed: ['admin'] },
       {
         method: 'POST',
@@ -133,12 +140,97 @@ describe('roles', () => {
         body: () => ({ email: `u${Math.random()}@example.com`.replace('0.', ''), name: 'U', password: PASSWORD, role: 'viewer' }),
         allowed: ['admin'],
       },
+      { method: 'GET', path: '/api/datasets', allowed: everyone },
+      {
+        method: 'POST',
+        path: '/api/datasets',
+        body: () => fileForm({ name: `d${Math.random()}` }, { name: 'd.csv', text: `a\n${Math.random()}\n` }),
+        allowed: authors,
+      },
+      { method: 'GET', path: `/api/datasets/${ids.fo_blotter}`, allowed: everyone },
+      { method: 'GET', path: `/api/datasets/${ids.fo_blotter}/rows?limit=5`, allowed: everyone },
+      { method: 'DELETE', path: async () => `/api/datasets/${await newDataset()}`, template: '/api/datasets/{id}', allowed: authors },
+      { method: 'GET', path: '/api/sheets', allowed: everyone },
+      {
+        method: 'POST',
+        path: '/api/sheets',
+        body: () =>
+          fileForm({}, { name: 's.json', text: JSON.stringify({ sheets: [{ name: 'Settings', cells: [['Type', 'Check']] }], names: [] }) }),
+        allowed: authors,
+      },
+      { method: 'GET', path: `/api/sheets/${sheetId}`, allowed: everyone },
+      {
+        method: 'PUT',
+        path: `/api/sheets/${sheetId}`,
+        body: () => ({ baseVersion: 1, workbook: { sheets: [{ name: 'Settings', cells: [['Type', 'Check']] }], names: [] } }),
+        allowed: authors,
+        ok: [200, 409],
+      },
+      { method: 'GET', path: `/api/sheets/${sheetId}/versions`, allowed: everyone },
+      { method: 'GET', path: `/api/sheets/${sheetId}/versions/1`, allowed: everyone },
+      { method: 'POST', path: `/api/sheets/${sheetId}/runs`, body: () => ({ data: {} }), allowed: authors },
+      { method: 'GET', path: '/api/runs', allowed: everyone },
+      { method: 'GET', path: `/api/runs/${runId}`, allowed: everyone },
+      { method: 'POST', path: `/api/runs/${runId}/cancel`, allowed: authors, ok: [409] },
+      { method: 'GET', path: `/api/runs/${runId}/events`, allowed: everyone },
+      { method: 'GET', path: `/api/runs/${runId}/results?limit=5`, allowed: everyone },
+      { method: 'GET', path: `/api/runs/${runId}/exceptions?limit=5`, allowed: everyone },
+      { method: 'GET', path: '/api/queue', allowed: everyone },
+      { method: 'GET', path: '/api/queue/export.xlsx', allowed: everyone },
+      { method: 'GET', path: `/api/queue/${itemId}`, allowed: everyone },
+      { method: 'PATCH', path: `/api/queue/${itemId}`, body: () => ({ comment: 'seen' }), allowed: workers },
+      { method: 'POST', path: '/api/queue/bulk', body: () => ({ ids: [itemId], change: { label: 'checked' } }), allowed: workers },
+      { method: 'POST', path: '/api/queue/import', body: queueFile, allowed: workers },
+      {
+        method: 'POST',
+        path: '/api/queue/manual-matches',
+        body: () => ({ leftId: leftOnly, rightId: rightOnly }),
+        allowed: workers,
+        ok: [201, 422],
+      },
+      { method: 'GET', path: '/api/schedules', allowed: everyone },
+      {
+        method: 'POST',
+        path: '/api/schedules',
+        body: () => ({ sheetId, cron: '0 18 * * 1-5', inputs: { fo_blotter: 'fo_*.csv' }, enabled: false }),
+        allowed: authors,
+      },
+      {
+        method: 'PATCH',
+        path: async () => `/api/schedules/${await newSchedule()}`,
+        template: '/api/schedules/{id}',
+        body: () => ({ waitMinutes: 5 }),
+        allowed: authors,
+      },
+      { method: 'DELETE', path: async () => `/api/schedules/${await newSchedule()}`, template: '/api/schedules/{id}', allowed: authors },
+      {
+        method: 'POST',
+        path: async () => `/api/schedules/${await newSchedule()}/fire`,
+        template: '/api/schedules/{id}/fire',
+        allowed: authors,
+      },
+      // Last: it ends the sessions the walk uses. Signing out without a session is harmless.
+      { method: 'POST', path: '/api/auth/logout', allowed: 'public' },
     ];
+
+    const doc = (await owner.json('GET', '/api/openapi.json')).body;
+    const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const walked = routes.map((r) => `${r.method} ${(r.template ?? (r.path as string)).replace(/\?.*/, '').replace(/\/\d+/g, '/{id}')}`);
+    const template = (route: string) => route.replace(/\{version\}/, '{id}');
+    expect(documented.map(template).filter((r) => !walked.includes(r))).toEqual([]);
+
     for (const route of routes) {
       for (const [role, client] of Object.entries(clients)) {
-        const { status } = await client.request(route.method, route.path, route.body?.());
-        const expected = role === 'none' ? 401 : route.allowed.includes(role) ? 'ok' : 403;
-        expect(expected === 'ok' ? status < 300 : status === expected, `${role} ${route.method} ${route.path} gave ${status}`).toBe(true);
+        const path = typeof route.path === 'string' ? route.path : await route.path();
+        const body = await route.body?.();
+        const { status } = await client.request(route.method, path, body);
+        const allowed = route.allowed === 'public' || route.allowed.includes(role);
+        const expected = allowed
+          ? (route.ok ?? []).includes(status) || (status < 300 && !route.ok?.every((s) => s >= 400))
+          : status === (role === 'none' ? 401 : 403);
+        expect(expected, `${role} ${route.method} ${path} gave ${status}`).toBe(true);
       }
     }
     await server.runs.idle();
