@@ -87,9 +87,12 @@ export function startSession(db: Db, userId: number): { token: string; csrfToken
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
-  db.insert(sessions)
-    .values({ tokenHash: sha256(token), userId, csrfToken, expiresAt })
-    .run();
+  db.transaction((tx) => {
+    tx.insert(sessions)
+      .values({ tokenHash: sha256(token), userId, csrfToken, expiresAt })
+      .run();
+    recordAudit(tx, { userId, action: 'session.start', entity: 'user', entityId: userId, after: { expiresAt } });
+  });
   return { token, csrfToken, expiresAt };
 }
 
@@ -104,9 +107,14 @@ export function sessionUser(db: Db, token: string): { user: PublicUser; csrfToke
 }
 
 export function endSession(db: Db, token: string): void {
-  db.delete(sessions)
-    .where(eq(sessions.tokenHash, sha256(token)))
-    .run();
+  db.transaction((tx) => {
+    const ended = tx
+      .delete(sessions)
+      .where(eq(sessions.tokenHash, sha256(token)))
+      .returning({ userId: sessions.userId })
+      .get();
+    if (ended) recordAudit(tx, { userId: ended.userId, action: 'session.end', entity: 'user', entityId: ended.userId });
+  });
 }
 
 /** A new API token for the user; the plain token is only ever returned here. */

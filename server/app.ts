@@ -19,6 +19,7 @@ import { AppError } from '../db/app-error.js';
 import { RuleError } from '../rules/errors.js';
 import { identify } from './auth/middleware.js';
 import type { AppEnv, Deps } from './context.js';
+import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerDatasetRoutes } from './routes/datasets.routes.js';
 import { registerRunRoutes } from './routes/runs.routes.js';
@@ -78,6 +79,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}): OpenA
   registerRunRoutes(app, deps);
   registerQueueRoutes(app, deps);
   registerScheduleRoutes(app, deps);
+  registerAuditRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

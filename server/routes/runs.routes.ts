@@ -123,7 +123,7 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
       responses: { 202: json('cancelling', z.object({ id: z.number(), status: RunStatus })), ...errors(401, 403, 404, 409) },
     }),
     (c) => {
-      const run = runs.cancel(c.req.valid('param').id);
+      const run = runs.cancel(c.req.valid('param').id, c.get('user')!.id);
       return c.json({ id: run.id, status: run.status }, 202);
     },
   );

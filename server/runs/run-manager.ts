@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../db/app-error.js';
 import type { Db } from '../../db/open.js';
+import { recordAudit } from '../../db/audit.js';
 import { finishRun, getRun, type RunRecord } from '../../db/runs.service.js';
 import type { RunProgress } from '../../rules/types.js';
 
@@ -35,9 +36,10 @@ export class RunManager {
   }
 
   /** Cancels a queued or running run; a finished one cannot be cancelled (409). */
-  cancel(id: number): RunRecord {
+  cancel(id: number, userId: number | null = null): RunRecord {
     const run = getRun(this.db, id);
     if (run.status !== 'queued' && run.status !== 'running') throw new AppError('run_finished', 409, `run ${id} is already ${run.status}`);
+    recordAudit(this.db, { userId, action: 'run.cancel', entity: 'run', entityId: id, before: { status: run.status } });
     if (this.current?.id === id) {
       this.current.worker.postMessage({ type: 'cancel' });
       return run;

@@ -203,6 +203,7 @@ describe('roles', () => {
         allowed: authors,
       },
       { method: 'DELETE', path: async () => `/api/schedules/${await newSchedule()}`, template: '/api/schedules/{id}', allowed: authors },
+      { method: 'GET', path: '/api/audit?limit=5', allowed: ['approver', 'admin'] },
       {
         method: 'POST',
         path: async () => `/api/schedules/${await newSchedule()}/fire`,
