@@ -228,6 +228,27 @@ describe('the exception queue', () => {
     expect((await alice.json('POST', '/api/queue/import', garbage)).body.error).toMatchObject({ code: 'bad_file' });
   });
 
+  it("ages from the sheet's chosen date field when it has one", async () => {
+    const { server, boss } = await setUp();
+    const aged = structuredClone(SHEET);
+    aged.sheets[0].cells.push(['Age from', 'left.trade_date']);
+    const sheetId = (await boss.json('POST', '/api/sheets', fileForm({}, { name: 'aged.json', text: JSON.stringify(aged) }))).body.id;
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const data: Record<string, number> = {};
+    for (const [name, text] of [
+      ['FO', `id,qty,trade_date\nE1,1,${daysAgo(12)}\nE2,2,${daysAgo(3)}\n`],
+      ['BR', 'ref,qty\nE1,9\n'],
+    ])
+      data[name] = (await boss.json('POST', '/api/datasets', fileForm({ name }, { name: `${name}.csv`, text }))).body.id;
+    await boss.json('POST', `/api/sheets/${sheetId}/runs`, { data });
+    await server.runs.idle();
+    const items = await queue(boss, `&sheetId=${sheetId}&sort=age`);
+    expect(Object.values(items).map((i) => [i.key, i.ageFrom, i.ageDays])).toEqual([
+      ['p1:E1', daysAgo(12), 12],
+      ['left:E2', daysAgo(3), 3],
+    ]);
+  });
+
   it('lets viewers read the queue but not change it; nobody signed out sees it', async () => {
     const { server, boss, sheetId } = await setUp();
     await runDay(server, boss, sheetId, ['A:1'], ['A:2']);
