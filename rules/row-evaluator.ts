@@ -72,8 +72,8 @@ export async function evaluateRows(hf: HyperFormula, layout: RowsLayout, options
       };
     });
     await options.onBlock(rows, start + n);
-    // Let a worker's message loop see cancellation between blocks.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Let a worker's message loop see cancellation between blocks (a macrotask, in Node and browsers alike).
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }
 

@@ -9,9 +9,13 @@
  * * `NYSEHOLIDAY(date)`: TRUE on an NYSE full-day holiday.
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
-import { isNyseHoliday, weekdayOf } from '../calendars/nyse.js';
+import { isNyseHoliday, nyseHolidays, weekdayOf } from '../calendars/nyse.js';
 
-type Holidays = { has(day: number): boolean };
+/** A holiday calendar: is a day a holiday, and which holidays fall in (from, to]. */
+interface Holidays {
+  has(day: number): boolean;
+  within(from: number, to: number): Iterable<number>;
+}
 // HyperFormula does not export its AST and interpreter-state types (deep imports are blocked).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ProcedureAst = any;
@@ -53,12 +57,12 @@ export const BusinessDaysTranslations = {
 };
 
 function holidayCalendar(arg: unknown): Holidays | CellError {
-  if (arg === undefined || arg === null) return new Set<number>();
+  if (arg === undefined || arg === null) return listCalendar(new Set<number>());
   if (typeof arg === 'string') {
-    if (arg.trim().toUpperCase() === 'NYSE') return { has: isNyseHoliday };
+    if (arg.trim().toUpperCase() === 'NYSE') return { has: isNyseHoliday, within: nyseHolidaysWithin };
     return new CellError(ErrorType.VALUE, `unknown holiday calendar "${arg}"; use a range of dates or "NYSE"`);
   }
-  if (typeof arg === 'number') return new Set([Math.trunc(arg)]);
+  if (typeof arg === 'number') return listCalendar(new Set([Math.trunc(arg)]));
   if (arg instanceof SimpleRangeValue) {
     const days = new Set<number>();
     for (const value of arg.valuesFromTopLeftCorner()) {
@@ -66,22 +70,45 @@ function holidayCalendar(arg: unknown): Holidays | CellError {
       if (typeof value === 'number') days.add(Math.trunc(value));
       else if (typeof value === 'object' && value !== null && 'val' in value) days.add(Math.trunc(Number((value as { val: number }).val)));
     }
-    return days;
+    return listCalendar(days);
   }
   return new CellError(ErrorType.VALUE, 'holidays must be a range of dates or "NYSE"');
 }
 
-function isBusinessDay(day: number, holidays: Holidays): boolean {
-  const weekday = weekdayOf(day);
-  return weekday !== 0 && weekday !== 6 && !holidays.has(day);
+function listCalendar(days: Set<number>): Holidays {
+  return { has: (day) => days.has(day), within: (from, to) => [...days].filter((d) => d > from && d <= to) };
 }
 
-/** Business days in (start, end], negative when end is before start. */
+function* nyseHolidaysWithin(from: number, to: number): Iterable<number> {
+  for (let year = yearOf(from); year <= yearOf(to); year++) for (const day of nyseHolidays(year)) if (day > from && day <= to) yield day;
+}
+
+function yearOf(serial: number): number {
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).getUTCFullYear();
+}
+
+const isWeekday = (day: number) => {
+  const weekday = weekdayOf(day);
+  return weekday !== 0 && weekday !== 6;
+};
+
+/** Mon–Fri days in (0, n] (negative for n < 0): any 7 consecutive days hold 5, so only the remainder is walked. */
+function weekdaysThrough(n: number): number {
+  const weeks = Math.floor(n / 7);
+  let count = weeks * 5;
+  for (let day = weeks * 7 + 1; day <= n; day++) if (isWeekday(day)) count += 1;
+  return count;
+}
+
+/**
+ * Business days in (start, end], negative when end is before start. Counted, not walked:
+ * a blank date (serial 0) against today costs what two adjacent days do.
+ */
 export function businessDaysBetween(start: number, end: number, holidays: Holidays): number {
   if (start === end) return 0;
   const sign = end > start ? 1 : -1;
   const [from, to] = sign > 0 ? [start, end] : [end, start];
-  let count = 0;
-  for (let day = from + 1; day <= to; day++) if (isBusinessDay(day, holidays)) count += 1;
+  let count = weekdaysThrough(to) - weekdaysThrough(from);
+  for (const day of holidays.within(from, to)) if (isWeekday(day)) count -= 1;
   return sign * count;
 }

@@ -116,3 +116,27 @@ describe('BDAYS and NYSEHOLIDAY', () => {
     ]);
   });
 });
+
+describe('businessDaysBetween counts instead of walking', () => {
+  it('agrees with a day-by-day walk over random ranges, with NYSE and with a holiday list', async () => {
+    const { businessDaysBetween } = await import('../../../rules/functions/business-days.js');
+    const { isNyseHoliday, weekdayOf } = await import('../../../rules/calendars/nyse.js');
+    const list = new Set([46000, 46001, 46005, 46010]);
+    const calendars = [
+      { has: isNyseHoliday, within: (f: number, t: number) => Array.from({ length: t - f }, (_, i) => f + 1 + i).filter(isNyseHoliday) },
+      { has: (d: number) => list.has(d), within: (f: number, t: number) => [...list].filter((d) => d > f && d <= t) },
+    ];
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let i = 0; i < 400; i++) {
+      const start = 45000 + Math.floor(random() * 2000);
+      const end = start + Math.floor(random() * 120) - 60;
+      for (const holidays of calendars) {
+        const [from, to] = start < end ? [start, end] : [end, start];
+        let walked = 0;
+        for (let d = from + 1; d <= to; d++) if (weekdayOf(d) % 6 !== 0 && !holidays.has(d)) walked += 1;
+        expect(businessDaysBetween(start, end, holidays)).toBe(start <= end ? walked : -walked);
+      }
+    }
+  });
+});
