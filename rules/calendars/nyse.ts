@@ -12,9 +12,9 @@ export function serialOf(year: number, month: number, day: number): number {
   return (Date.UTC(year, month - 1, day) - EXCEL_EPOCH) / DAY;
 }
 
-/** Weekday of an Excel serial: 0 Sunday … 6 Saturday. */
+/** Weekday of an Excel serial: 0 Sunday … 6 Saturday (serial 0, 1899-12-30, was a Saturday). */
 export function weekdayOf(serial: number): number {
-  return new Date(EXCEL_EPOCH + serial * DAY).getUTCDay();
+  return (((Math.floor(serial) + 6) % 7) + 7) % 7;
 }
 
 function nthWeekday(year: number, month: number, weekday: number, n: number): number {
