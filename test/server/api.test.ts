@@ -134,6 +134,7 @@ describe('roles', () => {
       { method: 'GET', path: '/api/auth/me', allowed: everyone },
       { method: 'POST', path: '/api/tokens', body: () => ({ name: 'script' }), allowed: everyone },
       { method: 'GET', path: '/api/users', allowed: ['admin'] },
+      { method: 'GET', path: '/api/users/assignable', allowed: everyone },
       {
         method: 'POST',
         path: '/api/users',

@@ -127,7 +127,7 @@ describe('businessDaysBetween counts instead of walking', () => {
       { has: (d: number) => list.has(d), within: (f: number, t: number) => [...list].filter((d) => d > f && d <= t) },
     ];
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let i = 0; i < 400; i++) {
       const start = 45000 + Math.floor(random() * 2000);
       const end = start + Math.floor(random() * 120) - 60;

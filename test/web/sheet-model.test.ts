@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { SheetModel } from '../../web/src/lib/sheet-model.js';
+
+const book = () =>
+  new SheetModel({
+    sheets: [
+      {
+        name: 'Rows',
+        cells: [
+          ['qty', 'px', 'value', 'check'],
+          [2, 10, '=A2*B2', '=$A$2+Rates!A1'],
+          [3, 20, null, null],
+          [4, 30, null, null],
+        ],
+      },
+      { name: 'Rates', cells: [[100]] },
+    ],
+    names: [],
+  });
+
+describe('the editor model', () => {
+  it('fills down shifting relative references (other sheets too), keeping absolute ones', () => {
+    const m = book();
+    m.fillDown('Rows', { row: 1, col: 2, height: 1, width: 2 }, 3);
+    expect([m.cell('Rows', 3, 2).raw, m.cell('Rows', 3, 3).raw]).toEqual(['=A4*B4', '=$A$2+Rates!A3']);
+    expect(m.cell('Rows', 2, 2).text).toBe('60');
+  });
+
+  it('pastes a copied block with Excel shifting, and undoes and redoes through HyperFormula', () => {
+    const m = book();
+    m.pasteShifted('Rows', { row: 1, col: 2, height: 1, width: 1 }, { row: 3, col: 2 });
+    expect(m.cell('Rows', 3, 2)).toMatchObject({ raw: '=A4*B4', text: '120', numeric: true });
+    expect(m.undo()).toBe(true);
+    expect(m.cell('Rows', 3, 2).raw).toBe('');
+    expect(m.redo()).toBe(true);
+    expect(m.cell('Rows', 3, 2).raw).toBe('=A4*B4');
+  });
+
+  it('types what people type as Excel does: numbers, booleans, an apostrophe for text, formulas; errors are explained', () => {
+    const m = book();
+    m.set('Rows', 5, 0, [['12.5', 'true', '00123', '=1/0', "'00123"]]);
+    expect(m.toWorkbook().sheets[0].cells[5]).toEqual([12.5, true, 123, '=1/0', '00123']);
+    expect(m.cell('Rows', 5, 4).raw).toBe("'00123");
+    expect(m.cell('Rows', 5, 3).error).toEqual({ code: '#DIV/0!', message: 'division by zero' });
+  });
+
+  it('inserts and deletes rows and columns, moving references with them', () => {
+    const m = book();
+    m.insertRows('Rows', 1);
+    expect(m.cell('Rows', 2, 2).raw).toBe('=A3*B3');
+    m.removeColumns('Rows', 0);
+    expect(m.cell('Rows', 2, 1).raw).toBe('=#REF!*A3');
+    m.insertColumns('Rows', 0);
+    expect(m.size('Rows').cols).toBe(4);
+  });
+
+  it('keeps column widths with the workbook it saves', () => {
+    const m = book();
+    m.setColumnWidth('Rows', 2, 18);
+    expect(m.toWorkbook().sheets[0].columnWidths).toEqual([undefined, undefined, 18]);
+  });
+});

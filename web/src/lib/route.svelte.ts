@@ -1,0 +1,8 @@
+/** Hash routes: #/datasets, #/sheets, #/sheets/3, #/runs, #/runs/7. */
+export const route = $state({ path: location.hash.slice(1) || '/sheets' });
+
+window.addEventListener('hashchange', () => (route.path = location.hash.slice(1) || '/sheets'));
+
+export function go(path: string): void {
+  location.hash = path;
+}

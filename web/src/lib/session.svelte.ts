@@ -1,0 +1,35 @@
+/** Who is signed in; null until known, then the user or 'signed-out' / 'setup'. */
+import { api, setCsrfToken, type User } from './api';
+
+export const session = $state<{ state: 'loading' | 'setup' | 'signed-out' | 'signed-in'; user: User | null }>({
+  state: 'loading',
+  user: null,
+});
+
+export async function loadSession(): Promise<void> {
+  const { needed } = await api<{ needed: boolean }>('GET', '/api/setup');
+  if (needed) return void Object.assign(session, { state: 'setup', user: null });
+  try {
+    const me = await api<{ user: User; csrfToken: string | null }>('GET', '/api/auth/me');
+    setCsrfToken(me.csrfToken);
+    Object.assign(session, { state: 'signed-in', user: me.user });
+  } catch {
+    Object.assign(session, { state: 'signed-out', user: null });
+  }
+}
+
+export function signedIn(result: { user: User; csrfToken: string }): void {
+  setCsrfToken(result.csrfToken);
+  Object.assign(session, { state: 'signed-in', user: result.user });
+}
+
+export async function signOut(): Promise<void> {
+  await api('POST', '/api/auth/logout');
+  setCsrfToken(null);
+  Object.assign(session, { state: 'signed-out', user: null });
+}
+
+export const can = {
+  author: () => session.user?.role === 'admin' || session.user?.role === 'author',
+  work: () => session.user !== null && session.user.role !== 'viewer',
+};

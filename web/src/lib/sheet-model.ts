@@ -1,0 +1,210 @@
+/**
+ * The editor's model: the whole workbook in one HyperFormula instance, which is the single
+ * source of truth for contents (formulas), values and errors. Edits, fills and pastes go
+ * through HyperFormula so relative references shift exactly as the engine (and Excel) does,
+ * and its undo stack is the editor's.
+ */
+import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import { createEngine } from '../../../rules/hf';
+import type { CellInput, Workbook } from '../../../rules/workbook';
+
+export interface CellView {
+  /** What the formula bar and the cell editor show: the formula, or the value as typed. */
+  raw: string;
+  /** What the cell shows. */
+  text: string;
+  error: { code: string; message: string } | null;
+  numeric: boolean;
+}
+
+export interface Block {
+  row: number;
+  col: number;
+  height: number;
+  width: number;
+}
+
+export class SheetModel {
+  readonly hf: HyperFormula;
+  private widths: Map<string, (number | null)[]>;
+
+  constructor(private workbook: Workbook) {
+    this.hf = createEngine({ maxRows: 10_000 });
+    this.widths = new Map(workbook.sheets.map((s) => [s.name, s.columnWidths ?? []]));
+    this.hf.batch(() => {
+      for (const sheet of workbook.sheets) {
+        const id = this.hf.getSheetId(this.hf.addSheet(sheet.name))!;
+        if (sheet.cells.length)
+          this.hf.setSheetContent(
+            id,
+            sheet.cells.map((row) => (row ?? []).map((c) => c as RawCellContent)),
+          );
+      }
+    });
+    for (const name of workbook.names) {
+      try {
+        this.hf.addNamedExpression(name.name, name.expression.startsWith('=') ? name.expression : `=${name.expression}`);
+      } catch {
+        // A name HyperFormula rejects still travels with the workbook; the run reports it.
+      }
+    }
+    this.hf.clearUndoStack();
+  }
+
+  get sheetNames(): string[] {
+    return this.hf.getSheetNames();
+  }
+
+  id(sheet: string): number {
+    return this.hf.getSheetId(sheet)!;
+  }
+
+  size(sheet: string): { rows: number; cols: number } {
+    const { height, width } = this.hf.getSheetDimensions(this.id(sheet));
+    return { rows: height, cols: width };
+  }
+
+  cell(sheet: string, row: number, col: number): CellView {
+    const address = { sheet: this.id(sheet), row, col };
+    const formula = this.hf.getCellFormula(address);
+    const serialized = this.hf.getCellSerialized(address);
+    const value = this.hf.getCellValue(address);
+    let raw = formula ?? (serialized === null || serialized === undefined ? '' : String(serialized));
+    // Text that would read back as something else shows its apostrophe, as in Excel's formula bar.
+    if (formula === undefined && typeof serialized === 'string' && (typeof parseTyped(serialized) !== 'string' || /^['=]/.test(serialized)))
+      raw = `'${raw}`;
+    if (value instanceof DetailedCellError)
+      return { raw, text: value.value, error: { code: value.value, message: value.message || explain(value.value) }, numeric: false };
+    const text =
+      value === null
+        ? ''
+        : typeof value === 'boolean'
+          ? value
+            ? 'TRUE'
+            : 'FALSE'
+          : typeof value === 'number'
+            ? formatNumber(value)
+            : String(value);
+    return { raw, text, error: null, numeric: typeof value === 'number' };
+  }
+
+  /** Sets cells from what the user typed (`=…` is a formula, numbers and TRUE/FALSE are typed). */
+  set(sheet: string, row: number, col: number, typed: (string | null)[][]): void {
+    this.hf.setCellContents(
+      { sheet: this.id(sheet), row, col },
+      typed.map((r) => r.map(parseTyped)),
+    );
+  }
+
+  /**
+   * Fills rows below the block [row, row + height) down to `toRow`, repeating the block's rows
+   * in turn and shifting relative references, as Excel's fill handle and Ctrl+D do.
+   */
+  fillDown(sheet: string, from: Block, toRow: number): void {
+    const s = this.id(sheet);
+    const target = { sheet: s, row: from.row + from.height, col: from.col };
+    if (toRow < target.row) return;
+    const data = this.hf.getFillRangeData(
+      this.range(s, from),
+      this.range(s, { ...target, height: toRow - target.row + 1, width: from.width }),
+    );
+    this.hf.setCellContents(target, data);
+  }
+
+  /** Pastes a block copied from this grid at `origin` to `target`, shifting relative references as Excel does. */
+  pasteShifted(sheet: string, origin: Block, target: { row: number; col: number }): void {
+    const s = this.id(sheet);
+    const data = this.hf.getFillRangeData(this.range(s, origin), this.range(s, { ...target, height: origin.height, width: origin.width }));
+    this.hf.setCellContents({ sheet: s, ...target }, data);
+  }
+
+  private range(sheet: number, b: Block) {
+    return { start: { sheet, row: b.row, col: b.col }, end: { sheet, row: b.row + b.height - 1, col: b.col + b.width - 1 } };
+  }
+
+  insertRows(sheet: string, at: number, count = 1): void {
+    this.hf.addRows(this.id(sheet), [at, count]);
+  }
+  removeRows(sheet: string, at: number, count = 1): void {
+    this.hf.removeRows(this.id(sheet), [at, count]);
+  }
+  insertColumns(sheet: string, at: number, count = 1): void {
+    this.hf.addColumns(this.id(sheet), [at, count]);
+  }
+  removeColumns(sheet: string, at: number, count = 1): void {
+    this.hf.removeColumns(this.id(sheet), [at, count]);
+  }
+
+  undo(): boolean {
+    if (!this.hf.isThereSomethingToUndo()) return false;
+    this.hf.undo();
+    return true;
+  }
+  redo(): boolean {
+    if (!this.hf.isThereSomethingToRedo()) return false;
+    this.hf.redo();
+    return true;
+  }
+
+  columnWidths(sheet: string): (number | null)[] {
+    return this.widths.get(sheet) ?? [];
+  }
+  setColumnWidth(sheet: string, col: number, width: number): void {
+    const widths = [...this.columnWidths(sheet)];
+    widths[col] = width;
+    this.widths.set(sheet, widths);
+  }
+
+  /** The workbook as saved: contents (formulas as text), widths and formats kept. */
+  toWorkbook(): Workbook {
+    return {
+      ...this.workbook,
+      sheets: this.sheetNames.map((name) => {
+        const before = this.workbook.sheets.find((s) => s.name === name);
+        const cells = this.hf.getSheetSerialized(this.id(name)).map((row) => row.map(toCellInput));
+        return { ...before, name, cells, columnWidths: this.columnWidths(name) };
+      }),
+    };
+  }
+
+  destroy(): void {
+    this.hf.destroy();
+  }
+}
+
+function parseTyped(text: string | null): RawCellContent {
+  if (text === null || text === '') return null;
+  if (text.startsWith('=')) return text;
+  // As in Excel, a leading apostrophe keeps digits as text (account numbers, 00123).
+  if (text.startsWith("'")) return text.slice(1);
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())) return Number(text);
+  if (/^(true|false)$/i.test(text.trim())) return text.trim().toUpperCase() === 'TRUE';
+  return text;
+}
+
+function toCellInput(value: RawCellContent): CellInput {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return value as CellInput;
+}
+
+function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(Math.round(n * 1e9) / 1e9);
+}
+
+const EXPLANATIONS: Record<string, string> = {
+  '#DIV/0!': 'division by zero',
+  '#N/A': 'a lookup found nothing',
+  '#NAME?': 'an unknown function or name',
+  '#REF!': 'a reference to a cell that does not exist',
+  '#VALUE!': 'a value of the wrong type',
+  '#NUM!': 'a number out of range',
+  '#CYCLE!': 'the formula refers to itself',
+  '#ERROR!': 'the formula cannot be read',
+  '#SPILL!': 'an array result has no room',
+};
+
+export function explain(code: string): string {
+  return EXPLANATIONS[code] ?? 'an error';
+}
