@@ -131,6 +131,23 @@ describe('the web app', () => {
     await expect.poll(() => formulaBar().inputValue()).toBe('');
     await goToCell('E2');
     expect(await formulaBar().inputValue()).toBe('=D2*2');
+
+    // The fill handle: drag E2's corner down to E3.
+    const handle = page.locator('revo-grid .autofill-handle');
+    const target = page.locator('revogr-data[type="rgRow"][col-type="rgCol"] [data-rgrow="2"][data-rgcol="4"]');
+    const from = (await handle.boundingBox())!;
+    const to = (await target.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await goToCell('E3');
+    await expect.poll(() => formulaBar().inputValue()).toBe('=D3*2');
+
+    // Ctrl+Down from D1 goes to the end of the filled block, D4, as in Excel.
+    await clickCell(0, 3);
+    await page.keyboard.press('Control+ArrowDown');
+    await expect.poll(() => page.getByLabel('Name box').inputValue()).toBe('D4');
     await screenshot(page, '06-editor-summary');
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -26,6 +26,12 @@ describe('the editor model', () => {
     expect(m.cell('Rows', 2, 2).text).toBe('60');
   });
 
+  it('fills in any direction from the fill handle', () => {
+    const m = book();
+    m.fill('Rows', { row: 1, col: 2, height: 1, width: 1 }, { row: 1, col: 3, height: 1, width: 2 });
+    expect([m.cell('Rows', 1, 3).raw, m.cell('Rows', 1, 4).raw]).toEqual(['=B2*C2', '=C2*D2']);
+  });
+
   it('pastes a copied block with Excel shifting, and undoes and redoes through HyperFormula', () => {
     const m = book();
     m.pasteShifted('Rows', { row: 1, col: 2, height: 1, width: 1 }, { row: 3, col: 2 });

@@ -111,6 +111,15 @@ export class SheetModel {
     this.hf.setCellContents(target, data);
   }
 
+  /** Fills `target` from the `source` block in any direction (the fill handle), shifting references. */
+  fill(sheet: string, source: Block, target: Block): void {
+    const s = this.id(sheet);
+    this.hf.setCellContents(
+      { sheet: s, row: target.row, col: target.col },
+      this.hf.getFillRangeData(this.range(s, source), this.range(s, target)),
+    );
+  }
+
   /** Pastes a block copied from this grid at `origin` to `target`, shifting relative references as Excel does. */
   pasteShifted(sheet: string, origin: Block, target: { row: number; col: number }): void {
     const s = this.id(sheet);
