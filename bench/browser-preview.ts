@@ -25,7 +25,9 @@ try {
   // 100k rows of ten columns, imported through the API as the page itself would.
   const lines = ['id,trade_date,account,symbol,side,quantity,price,commission,venue,note'];
   for (let i = 0; i < 100_000; i++)
-    lines.push(`T${i},2026-11-${16 + (i % 5)},ACC${i % 7},SYM${i % 40},${i % 2 ? 'BUY' : 'SELL'},${100 + (i % 900)},${(10 + (i % 500) / 7).toFixed(4)},${(i % 13) / 10},V${i % 3},row ${i}`);
+    lines.push(
+      `T${i},2026-11-${16 + (i % 5)},ACC${i % 7},SYM${i % 40},${i % 2 ? 'BUY' : 'SELL'},${100 + (i % 900)},${(10 + (i % 500) / 7).toFixed(4)},${(i % 13) / 10},V${i % 3},row ${i}`,
+    );
   const csv = join('bench', 'out', 'preview-100k.csv');
   writeFileSync(csv, lines.join('\n'));
   const csrf = await page.evaluate(async () => (await (await fetch('/api/auth/me')).json()).csrfToken);
@@ -56,7 +58,12 @@ try {
     // Let the last pages arrive, then see that the bottom rows are there.
     await new Promise((r) => setTimeout(r, 500));
     observer.disconnect();
-    return { longest: Math.max(...frames), median: frames.sort((a, b) => a - b)[frames.length >> 1], longTasks, bottom: el.innerText.includes('T99999') };
+    return {
+      longest: Math.max(...frames),
+      median: frames.sort((a, b) => a - b)[frames.length >> 1],
+      longTasks,
+      bottom: (el as HTMLElement).innerText.includes('T99999'),
+    };
   });
 
   await page.goto(`${h.url}/#/sheets`);
@@ -77,7 +84,9 @@ try {
   }
   const sorted = [...timings].sort((a, b) => a - b);
 
-  console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${await h.browser.version()}`);
+  console.log(
+    `machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${await h.browser.version()}`,
+  );
   console.log(`dataset preview, 100,000 rows x 10 columns: first rows in ${firstRows.toFixed(0)} ms`);
   console.log(
     `scroll top to bottom in 40 steps: median frame ${scroll.median.toFixed(0)} ms, longest ${scroll.longest.toFixed(0)} ms, ${scroll.longTasks.length} long tasks (${scroll.longTasks.map((d) => d.toFixed(0)).join(', ') || 'none'}), last row shown: ${scroll.bottom}`,

@@ -145,6 +145,27 @@ export function registerAuthRoutes(app: App, { db }: Deps): void {
 
   app.openapi(
     createRoute({
+      method: 'get',
+      path: '/api/users/assignable',
+      tags: ['users'],
+      summary: 'Who exceptions can be assigned to (every role but viewer)',
+      middleware: [requireRole(CAN.read)],
+      responses: {
+        200: json('people', z.array(z.object({ id: z.number(), email: z.string(), name: z.string(), role: User.shape.role }))),
+        ...errors(401),
+      },
+    }),
+    (c) =>
+      c.json(
+        listUsers(db)
+          .filter((u) => u.role !== 'viewer')
+          .map(({ id, email, name, role }) => ({ id, email, name, role })),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
       method: 'post',
       path: '/api/users',
       tags: ['users'],

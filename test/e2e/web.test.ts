@@ -150,6 +150,13 @@ describe('the web app', () => {
     await expect.poll(() => page.getByLabel('Name box').inputValue()).toBe('D4');
     await screenshot(page, '06-editor-summary');
 
+    // Unsaved edits survive a reload of the page.
+    await page.reload();
+    await expect.poll(() => page.getByRole('status').innerText()).toMatch(/restored your unsaved edits/);
+    await page.getByRole('tab', { name: 'Summary' }).click();
+    await goToCell('E2');
+    await expect.poll(() => formulaBar().inputValue()).toBe('=D2*2');
+
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toMatch(/saved version 2/);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/version 2/);
