@@ -4,6 +4,7 @@
  */
 import { HyperFormula } from 'hyperformula';
 import { BusinessDaysPlugin, BusinessDaysTranslations } from './business-days.js';
+import { TextLookupPlugin, TextLookupTranslations } from './text-lookup.js';
 
 let registered = false;
 
@@ -12,4 +13,5 @@ export function registerTickmarkFunctions(): void {
   if (registered) return;
   registered = true;
   HyperFormula.registerFunctionPlugin(BusinessDaysPlugin, BusinessDaysTranslations);
+  HyperFormula.registerFunctionPlugin(TextLookupPlugin, TextLookupTranslations);
 }

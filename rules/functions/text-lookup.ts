@@ -1,0 +1,261 @@
+/**
+ * Excel functions HyperFormula 3.5 lacks, as Excel documents them:
+ *
+ * * `CONCAT(text1, …)`: joins values and ranges (row by row), no delimiter.
+ * * `TEXTBEFORE(text, delimiter, [instance_num], [match_mode], [match_end], [if_not_found])`
+ *   and `TEXTAFTER(…)`: the text before/after the n-th delimiter (from the end when n < 0);
+ *   `delimiter` may be a range or array of alternatives; match_mode 1 ignores case;
+ *   match_end 1 treats the end of the text as a delimiter. #N/A when not found (or
+ *   if_not_found), #VALUE! when n is 0 or longer than the text.
+ * * `XMATCH(lookup, array, [match_mode], [search_mode])`: the 1-based position in a row or
+ *   column; match_mode 0 exact, -1 exact or next smaller, 1 exact or next larger, 2 wildcard
+ *   (`*`, `?`, `~`); search_mode 1 first to last, -1 last to first (2/-2, binary, search the
+ *   same way).
+ * * `LOOKUP(value, lookup_vector, [result_vector])`: the vector and array forms, matching the
+ *   largest value not greater than `value` in an ascending vector.
+ */
+import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
+
+type ProcedureAst = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal types
+type InterpreterState = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Scalar = number | string | boolean | CellError | null | undefined | { val: number };
+
+const ANY = { argumentType: FunctionArgumentType.ANY };
+const optionalNumber = (defaultValue: number) => ({ argumentType: FunctionArgumentType.NUMBER, defaultValue });
+
+export class TextLookupPlugin extends FunctionPlugin {
+  static override implementedFunctions = {
+    CONCAT: { method: 'concat', parameters: [ANY], repeatLastArgs: 1 },
+    TEXTBEFORE: {
+      method: 'textbefore',
+      parameters: [
+        { argumentType: FunctionArgumentType.STRING },
+        ANY,
+        optionalNumber(1),
+        optionalNumber(0),
+        optionalNumber(0),
+        { ...ANY, optionalArg: true },
+      ],
+    },
+    TEXTAFTER: {
+      method: 'textafter',
+      parameters: [
+        { argumentType: FunctionArgumentType.STRING },
+        ANY,
+        optionalNumber(1),
+        optionalNumber(0),
+        optionalNumber(0),
+        { ...ANY, optionalArg: true },
+      ],
+    },
+    XMATCH: {
+      method: 'xmatch',
+      parameters: [
+        { argumentType: FunctionArgumentType.NOERROR },
+        { argumentType: FunctionArgumentType.RANGE },
+        optionalNumber(0),
+        optionalNumber(1),
+      ],
+    },
+    LOOKUP: {
+      method: 'lookup',
+      parameters: [
+        { argumentType: FunctionArgumentType.NOERROR },
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.RANGE, optionalArg: true },
+      ],
+    },
+  };
+
+  concat(ast: ProcedureAst, state: InterpreterState) {
+    return this.runFunction(ast.args, state, this.metadata('CONCAT'), (...args: unknown[]) => {
+      let text = '';
+      for (const arg of args) {
+        for (const value of flatten(arg)) {
+          if (value instanceof CellError) return value;
+          text += asText(value);
+        }
+      }
+      return text.length > 32767 ? new CellError(ErrorType.VALUE, 'the result is longer than 32,767 characters') : text;
+    });
+  }
+
+  textbefore(ast: ProcedureAst, state: InterpreterState) {
+    return this.runFunction(ast.args, state, this.metadata('TEXTBEFORE'), (...args: unknown[]) =>
+      textAround('before', ...(args as TextArgs)),
+    );
+  }
+
+  textafter(ast: ProcedureAst, state: InterpreterState) {
+    return this.runFunction(ast.args, state, this.metadata('TEXTAFTER'), (...args: unknown[]) =>
+      textAround('after', ...(args as TextArgs)),
+    );
+  }
+
+  xmatch(ast: ProcedureAst, state: InterpreterState) {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata('XMATCH'),
+      (lookup: Scalar, range: SimpleRangeValue, matchMode: number, searchMode: number) => {
+        if (range.width() > 1 && range.height() > 1) return new CellError(ErrorType.VALUE, 'XMATCH looks in one row or one column');
+        if (![0, -1, 1, 2].includes(matchMode) || ![1, -1, 2, -2].includes(searchMode))
+          return new CellError(ErrorType.VALUE, 'match_mode or search_mode out of range');
+        const values = range.valuesFromTopLeftCorner() as Scalar[];
+        const at = findPosition(plain(lookup), values.map(plain), matchMode, searchMode < 0);
+        return at < 0 ? new CellError(ErrorType.NA, 'no match') : at + 1;
+      },
+    );
+  }
+
+  lookup(ast: ProcedureAst, state: InterpreterState) {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata('LOOKUP'),
+      (lookup: Scalar, vector: SimpleRangeValue, result?: SimpleRangeValue) => {
+        const value = plain(lookup);
+        const data = vector.data as Scalar[][];
+        let keys: Scalar[];
+        let answers: Scalar[];
+        if (result) {
+          if (vector.width() > 1 && vector.height() > 1)
+            return new CellError(ErrorType.NA, 'the lookup vector must be one row or one column');
+          keys = vector.valuesFromTopLeftCorner() as Scalar[];
+          answers = result.valuesFromTopLeftCorner() as Scalar[];
+        } else if (vector.width() > vector.height()) {
+          keys = data[0];
+          answers = data[data.length - 1];
+        } else {
+          keys = data.map((row) => row[0]);
+          answers = data.map((row) => row[row.length - 1]);
+        }
+        let found = -1;
+        for (let i = 0; i < keys.length; i++) {
+          const key = plain(keys[i]);
+          if (key instanceof CellError || !comparable(key, value)) continue;
+          if (compare(key as string | number | boolean, value as string | number | boolean) > 0) break;
+          found = i;
+        }
+        if (found < 0) return new CellError(ErrorType.NA, 'no value is small enough');
+        if (found >= answers.length) return new CellError(ErrorType.REF, 'the result vector is shorter than the lookup vector');
+        const answer = answers[found];
+        return answer === null || answer === undefined ? 0 : (answer as number | string | boolean | CellError);
+      },
+    );
+  }
+}
+
+export const TextLookupTranslations = {
+  enGB: { CONCAT: 'CONCAT', TEXTBEFORE: 'TEXTBEFORE', TEXTAFTER: 'TEXTAFTER', XMATCH: 'XMATCH', LOOKUP: 'LOOKUP' },
+  enUS: { CONCAT: 'CONCAT', TEXTBEFORE: 'TEXTBEFORE', TEXTAFTER: 'TEXTAFTER', XMATCH: 'XMATCH', LOOKUP: 'LOOKUP' },
+};
+
+type TextArgs = [string, unknown, number, number, number, unknown];
+
+function textAround(
+  side: 'before' | 'after',
+  text: string,
+  delimiterArg: unknown,
+  instance: number,
+  matchMode: number,
+  matchEnd: number,
+  ifNotFound: unknown,
+): string | number | boolean | CellError {
+  const delimiters: string[] = [];
+  for (const d of flatten(delimiterArg)) {
+    if (d instanceof CellError) return d;
+    delimiters.push(asText(d));
+  }
+  const n = Math.trunc(instance);
+  if (n === 0 || Math.abs(n) > text.length + 1) return new CellError(ErrorType.VALUE, 'instance_num is 0 or longer than the text');
+  const fold = matchMode === 1 ? (s: string) => s.toLowerCase() : (s: string) => s;
+  const haystack = fold(text);
+  const needles = delimiters.map(fold);
+  // Every place a delimiter starts, scanning left to right without overlaps.
+  const hits: { at: number; length: number }[] = [];
+  if (needles.some((d) => d === '')) {
+    // An empty delimiter matches at once: before it nothing, after it everything (from the end, the reverse).
+    const at = n > 0 ? 0 : text.length;
+    return side === 'before' ? text.slice(0, at) : text.slice(at);
+  }
+  for (let i = 0; i < haystack.length;) {
+    const match = needles.filter((d) => haystack.startsWith(d, i)).sort((a, b) => b.length - a.length)[0];
+    if (match) {
+      hits.push({ at: i, length: match.length });
+      i += match.length;
+    } else i += 1;
+  }
+  if (matchEnd === 1) {
+    if (n > 0) hits.push({ at: text.length, length: 0 });
+    else hits.unshift({ at: 0, length: 0 });
+  }
+  const hit = n > 0 ? hits[n - 1] : hits[hits.length + n];
+  if (!hit)
+    return ifNotFound !== undefined && ifNotFound !== null
+      ? (plain(ifNotFound as Scalar) ?? '')
+      : new CellError(ErrorType.NA, 'the delimiter is not in the text');
+  return side === 'before' ? text.slice(0, hit.at) : text.slice(hit.at + hit.length);
+}
+
+function flatten(arg: unknown): Scalar[] {
+  return arg instanceof SimpleRangeValue ? (arg.valuesFromTopLeftCorner() as Scalar[]) : [arg as Scalar];
+}
+
+/** HyperFormula's rich numbers (dates, percents) carry their value in `val`. */
+function plain(value: Scalar): number | string | boolean | CellError | null {
+  // An empty cell is HyperFormula's EmptyValue symbol.
+  if (value === undefined || value === null || typeof value === 'symbol') return null;
+  if (typeof value === 'object' && !(value instanceof CellError) && 'val' in value) return value.val;
+  return value as number | string | boolean | CellError;
+}
+
+function asText(value: Scalar): string {
+  const v = plain(value);
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+const comparable = (a: unknown, b: unknown) => typeof a === typeof b && a !== null && b !== null;
+
+/** Excel's order within one type: numbers, text (case-insensitive), FALSE < TRUE. */
+function compare(a: number | string | boolean, b: number | string | boolean): number {
+  if (typeof a === 'string') return a.toLowerCase().localeCompare((b as string).toLowerCase());
+  return Number(a) - Number(b);
+}
+
+function wildcard(pattern: string): RegExp {
+  let body = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '~' && i + 1 < pattern.length) body += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    else if (ch === '*') body += '.*';
+    else if (ch === '?') body += '.';
+    else body += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${body}$`, 'is');
+}
+
+function findPosition(lookup: ReturnType<typeof plain>, values: ReturnType<typeof plain>[], matchMode: number, fromEnd: boolean): number {
+  const order = values.map((_, i) => i);
+  if (fromEnd) order.reverse();
+  if (lookup instanceof CellError || lookup === null) return -1;
+  if (matchMode === 2 && typeof lookup === 'string') {
+    const pattern = wildcard(lookup);
+    return order.find((i) => typeof values[i] === 'string' && pattern.test(values[i] as string)) ?? -1;
+  }
+  const exact = order.find((i) => comparable(values[i], lookup) && compare(values[i] as never, lookup) === 0);
+  if (exact !== undefined || matchMode === 0 || matchMode === 2) return exact ?? -1;
+  let best = -1;
+  for (const i of order) {
+    const v = values[i];
+    if (!comparable(v, lookup)) continue;
+    const side = compare(v as never, lookup);
+    if (matchMode === -1 ? side < 0 : side > 0) {
+      if (best < 0 || (matchMode === -1 ? compare(v as never, values[best] as never) > 0 : compare(v as never, values[best] as never) < 0))
+        best = i;
+    }
+  }
+  return best;
+}
