@@ -5,7 +5,8 @@
 
 const USAGE = `usage:
   tickmark run WORKBOOK --data NAME=FILE [--data NAME=FILE …] [--param NAME=VALUE …] --out DIR
-  tickmark recalc IN.xlsx --out OUT.xlsx`;
+  tickmark recalc IN.xlsx --out OUT.xlsx
+  tickmark export WORKBOOK --out OUT.xlsx`;
 
 /** Dispatches `argv` (without node and script) to a command; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
@@ -13,6 +14,7 @@ export async function main(argv: string[]): Promise<number> {
   // Commands load on demand so one command's dependencies never slow another's start.
   if (command === 'run') return (await import('./run-command.js')).runCommand(rest);
   if (command === 'recalc') return (await import('./recalc-command.js')).recalcCommand(rest);
+  if (command === 'export') return (await import('./export-command.js')).exportCommand(rest);
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;

@@ -1,9 +1,42 @@
 /**
- * Turns Excel formula text into HyperFormula's dialect. Excel writes bare `TRUE`/`FALSE`
- * literals and `_xlfn.`/`_xludf.` prefixes that HyperFormula does not understand.
- * String literals are left untouched.
+ * Formula text between Excel's file dialect and HyperFormula's. Excel writes bare
+ * `TRUE`/`FALSE` literals and `_xlfn.`/`_xludf.` prefixes that HyperFormula does not
+ * understand; Excel needs those prefixes back to recognise newer and custom functions.
+ * String literals and quoted sheet names are left untouched.
  */
 export function normaliseFormula(formula: string): string {
+  return rewriteWords(formula, rewriteWord);
+}
+
+/** The formula without Excel's file-format prefixes (`_xlfn.`, `_xlfn._xlws.`, `_xludf.`), as Tickmark stores it. */
+export function withoutPrefixes(formula: string): string {
+  return rewriteWords(formula, (word) => word.replace(/^_xlfn\._xlws\.|^_xlfn\.|^_xludf\./i, ''));
+}
+
+/** Functions Excel stores with `_xlfn.` (added since Excel 2007), and their `_xlws.` subset. */
+const XLFN = new Set(
+  'CONCAT TEXTJOIN IFS SWITCH MAXIFS MINIFS XLOOKUP XMATCH TEXTBEFORE TEXTAFTER LET LAMBDA SEQUENCE RANDARRAY IFNA DAYS ISOWEEKNUM NUMBERVALUE XOR ARABIC BASE DECIMAL CEILING.MATH FLOOR.MATH STDEV.S STDEV.P VAR.S VAR.P NORM.DIST NORM.INV NORM.S.DIST NORM.S.INV PERCENTILE.INC PERCENTILE.EXC QUARTILE.INC QUARTILE.EXC RANK.EQ RANK.AVG MODE.SNGL FORECAST.LINEAR COVARIANCE.P COVARIANCE.S BITAND BITOR BITXOR BITLSHIFT BITRSHIFT COT COTH CSC CSCH SEC SECH ACOT ACOTH UNICHAR UNICODE ENCODEURL FILTERXML WEBSERVICE SHEET SHEETS FORMULATEXT ISFORMULA GAMMA GAUSS PHI SKEW.P PDURATION RRI AGGREGATE'.split(
+    ' ',
+  ),
+);
+const XLWS = new Set(['FILTER', 'SORT', 'SORTBY', 'UNIQUE']);
+/** Tickmark's own functions travel as user-defined ones. */
+const XLUDF = new Set(['BDAYS', 'NYSEHOLIDAY']);
+
+/** The formula as Excel stores it in a file: prefixes added (`TRUE()` is valid Excel and stays). */
+export function excelFormula(formula: string): string {
+  return rewriteWords(formula, (word, text, after) => {
+    const upper = word.toUpperCase();
+    const rest = text.slice(after).trimStart();
+    if (!rest.startsWith('(')) return word;
+    if (XLWS.has(upper)) return `_xlfn._xlws.${upper}`;
+    if (XLFN.has(upper)) return `_xlfn.${upper}`;
+    if (XLUDF.has(upper)) return `_xludf.${upper}`;
+    return word;
+  });
+}
+
+function rewriteWords(formula: string, rewrite: (word: string, formula: string, after: number) => string): string {
   if (!formula.startsWith('=')) return formula;
   let out = '';
   let i = 0;
@@ -25,7 +58,7 @@ export function normaliseFormula(formula: string): string {
     }
     const word = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(formula.slice(i));
     if (word) {
-      out += rewriteWord(word[0], formula, i + word[0].length);
+      out += rewrite(word[0], formula, i + word[0].length);
       i += word[0].length;
       continue;
     }

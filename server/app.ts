@@ -25,7 +25,7 @@ import { registerDatasetRoutes } from './routes/datasets.routes.js';
 import { registerRunRoutes } from './routes/runs.routes.js';
 import { registerQueueRoutes } from './routes/queue.routes.js';
 import { registerScheduleRoutes } from './routes/schedules.routes.js';
-import { registerSheetRoutes } from './routes/sheets.routes.js';
+import { registerSheetExport, registerSheetRoutes } from './routes/sheets.routes.js';
 
 /** Builds the app over its services; tests call `app.request()` on it. */
 export function createApp(deps: Deps, options: { webRoot?: string } = {}): OpenAPIHono<AppEnv> {
@@ -76,6 +76,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}): OpenA
   registerAuthRoutes(app, deps);
   registerDatasetRoutes(app, deps);
   registerSheetRoutes(app, deps);
+  registerSheetExport(app, deps);
   registerRunRoutes(app, deps);
   registerQueueRoutes(app, deps);
   registerScheduleRoutes(app, deps);

@@ -6,6 +6,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { RuleError } from '../errors.js';
+import { withoutPrefixes } from '../formula-text.js';
 import type { CellInput, CellValue, DefinedName, SheetData, Workbook } from '../workbook.js';
 
 export interface ImportIssue {
@@ -29,7 +30,15 @@ export function readWorkbookXlsx(data: Uint8Array, fileName = 'workbook.xlsx'): 
   }
   let book: XLSX.WorkBook;
   try {
-    book = XLSX.read(data, { type: 'array', cellFormula: true, cellNF: true, cellDates: false, xlfn: true, dense: false });
+    book = XLSX.read(data, {
+      type: 'array',
+      cellFormula: true,
+      cellNF: true,
+      cellStyles: true,
+      cellDates: false,
+      xlfn: true,
+      dense: false,
+    });
   } catch (error) {
     throw new RuleError('bad_file', `not a readable .xlsx workbook: ${(error as Error).message}`, { file: fileName });
   }
@@ -69,7 +78,7 @@ function cellInput(cell: XLSX.CellObject, sheet: string, address: string, issues
   if (cell.f) {
     if (cell.F && cell.F !== address && !cell.F.startsWith(`${address}:`)) return null;
     if (cell.F) issues.push({ sheet, cell: address, message: `array formula over ${cell.F} imported as a formula in its first cell` });
-    return `=${cell.f}`;
+    return withoutPrefixes(`=${cell.f}`);
   }
   switch (cell.t) {
     case 'n':
@@ -100,7 +109,7 @@ function readNames(book: XLSX.WorkBook): DefinedName[] {
     .filter((n) => n.Name && n.Ref && !n.Name.startsWith('_xlnm.'))
     .map((n) => ({
       name: n.Name,
-      expression: `=${n.Ref}`,
+      expression: withoutPrefixes(`=${n.Ref}`),
       ...(n.Sheet !== undefined && n.Sheet !== null ? { scope: book.SheetNames[n.Sheet] } : {}),
     }));
 }

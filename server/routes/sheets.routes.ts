@@ -6,6 +6,7 @@ import { AppError } from '../../db/app-error.js';
 import { createSheet, getSheet, getSheetVersion, listSheets, saveSheetVersion, sheetHistory } from '../../db/sheets.service.js';
 import { checkWorkbook, parseWorkbookJson } from '../../rules/workbook-json.js';
 import { readWorkbookXlsx, type ImportIssue } from '../../rules/xlsx/read-workbook.js';
+import { writeWorkbookXlsx } from '../../rules/xlsx/write-workbook.js';
 import type { Workbook } from '../../rules/workbook.js';
 import { requireRole } from '../auth/middleware.js';
 import { CAN, type App, type Deps } from '../context.js';
@@ -187,6 +188,35 @@ export function registerSheetRoutes(app: App, { db, config }: Deps): void {
         },
         200,
       );
+    },
+  );
+}
+
+export function registerSheetExport(app: App, { db }: Deps): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/sheets/{id}/export.xlsx',
+      tags: ['sheets'],
+      summary: 'The sheet (its current version, or ?version=N) as an Excel workbook that recalculates on open',
+      middleware: [requireRole(CAN.read)],
+      request: { params: IdParam, query: z.object({ version: z.coerce.number().int().positive().optional() }) },
+      responses: {
+        200: {
+          description: 'xlsx',
+          content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } },
+        },
+        ...errors(401, 404),
+      },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const record = getSheetVersion(db, id, c.req.valid('query').version);
+      const name = getSheet(db, id).name.replace(/[^\w .-]+/g, '_');
+      return c.body(writeWorkbookXlsx(record.workbook) as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': `attachment; filename="${name} v${record.version}.xlsx"`,
+      });
     },
   );
 }

@@ -13,3 +13,14 @@ describe('normaliseFormula', () => {
     expect(normaliseFormula(input)).toBe(expected);
   });
 });
+
+describe('excelFormula', () => {
+  it('adds the prefixes Excel needs for newer and Tickmark functions, and nothing inside strings', async () => {
+    const { excelFormula } = await import('../../rules/formula-text.js');
+    expect(excelFormula('=CONCAT(A1,"CONCAT(")&XMATCH(1,B:B)')).toBe('=_xlfn.CONCAT(A1,"CONCAT(")&_xlfn.XMATCH(1,B:B)');
+    expect(excelFormula('=FILTER(A1:A3,B1:B3)')).toBe('=_xlfn._xlws.FILTER(A1:A3,B1:B3)');
+    expect(excelFormula('=BDAYS(A1,B1,"NYSE")')).toBe('=_xludf.BDAYS(A1,B1,"NYSE")');
+    expect(excelFormula('=_xlfn.IFS(A1,1)+SUM(A:A)+IF(TRUE(),1)')).toBe('=_xlfn.IFS(A1,1)+SUM(A:A)+IF(TRUE(),1)');
+    expect(excelFormula("='CONCAT'!A1")).toBe("='CONCAT'!A1");
+  });
+});

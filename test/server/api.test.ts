@@ -169,6 +169,7 @@ describe('roles', () => {
       },
       { method: 'GET', path: `/api/sheets/${sheetId}/versions`, allowed: everyone },
       { method: 'GET', path: `/api/sheets/${sheetId}/versions/1`, allowed: everyone },
+      { method: 'GET', path: `/api/sheets/${sheetId}/export.xlsx`, allowed: everyone },
       { method: 'POST', path: `/api/sheets/${sheetId}/runs`, body: () => ({ data: {} }), allowed: authors },
       { method: 'GET', path: '/api/runs', allowed: everyone },
       { method: 'GET', path: `/api/runs/${runId}`, allowed: everyone },
@@ -305,6 +306,22 @@ describe('sheets', () => {
     expect((await client.json('POST', '/api/sheets', fileForm({}, { name: 'x.xlsx', text: 'x' }))).body.error.message).toMatch(
       /^x.xlsx: not an .xlsx workbook/,
     );
+  });
+});
+
+describe('sheet export', () => {
+  it('exports any version as .xlsx that reads back to the same workbook', async () => {
+    const server = testServer();
+    const client = await admin(server);
+    const { sheetId } = await importExamples(client);
+    const current = (await client.json('GET', `/api/sheets/${sheetId}`)).body;
+    const response = await client.request('GET', `/api/sheets/${sheetId}/export.xlsx?version=1`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="fo-vs-broker v1.xlsx"');
+    const { readWorkbookXlsx } = await import('../../rules/xlsx/read-workbook.js');
+    const back = readWorkbookXlsx(new Uint8Array(await response.arrayBuffer())).workbook;
+    expect(back.sheets.map((s) => s.cells)).toEqual(current.workbook.sheets.map((s: { cells: unknown[][] }) => s.cells));
+    expect((await client.request('GET', `/api/sheets/${sheetId}/export.xlsx?version=9`)).status).toBe(404);
   });
 });
 
