@@ -23,7 +23,7 @@ export interface EngineWorkbookOptions {
 
 /** Builds the instance; the caller must `destroy()` it. */
 export function loadEngineWorkbook(workbook: Workbook, options: EngineWorkbookOptions = {}): HyperFormula {
-  const hf = createEngine(options.engine);
+  const hf = createEngine({ ...(workbook.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 } } : {}), ...options.engine });
   try {
     hf.batch(() => {
       for (const sheet of workbook.sheets) {

@@ -5,7 +5,21 @@
  * String literals and quoted sheet names are left untouched.
  */
 export function normaliseFormula(formula: string): string {
-  return rewriteWords(formula, rewriteWord);
+  return rewriteWords(formula, rewriteWord, escapeQuotes);
+}
+
+/**
+ * HyperFormula's parser does not read Excel's doubled quote inside a string (`"say ""hi"""`):
+ * the literal becomes a concatenation with CHAR(34). Array constants cannot hold that, so
+ * strings inside braces are left as they are.
+ */
+function escapeQuotes(literal: string, inArray: boolean): string {
+  const inner = literal.slice(1, -1);
+  if (inArray || !inner.includes('""')) return literal;
+  return `(${inner
+    .split('""')
+    .map((part) => `"${part}"`)
+    .join('&CHAR(34)&')})`;
 }
 
 /** The formula without Excel's file-format prefixes (`_xlfn.`, `_xlfn._xlws.`, `_xludf.`), as Tickmark stores it. */
@@ -36,15 +50,20 @@ export function excelFormula(formula: string): string {
   });
 }
 
-function rewriteWords(formula: string, rewrite: (word: string, formula: string, after: number) => string): string {
+function rewriteWords(
+  formula: string,
+  rewrite: (word: string, formula: string, after: number) => string,
+  literal: (text: string, inArray: boolean) => string = (text) => text,
+): string {
   if (!formula.startsWith('=')) return formula;
+  let braces = 0;
   let out = '';
   let i = 0;
   while (i < formula.length) {
     const ch = formula[i];
     if (ch === '"') {
       const end = endOfString(formula, i);
-      out += formula.slice(i, end);
+      out += literal(formula.slice(i, end), braces > 0);
       i = end;
       continue;
     }
@@ -62,6 +81,8 @@ function rewriteWords(formula: string, rewrite: (word: string, formula: string, 
       i += word[0].length;
       continue;
     }
+    if (ch === '{') braces += 1;
+    if (ch === '}') braces -= 1;
     out += ch;
     i += 1;
   }

@@ -39,5 +39,6 @@ export function checkWorkbook(data: unknown, file?: string): Workbook {
     return { ...(s as object), name, cells };
   });
   const definedNames = Array.isArray(raw.names) ? raw.names : [];
-  return { sheets, names: definedNames as Workbook['names'] };
+  const date1904 = (raw as { date1904?: unknown }).date1904 === true;
+  return { sheets, names: definedNames as Workbook['names'], ...(date1904 ? { date1904 } : {}) };
 }

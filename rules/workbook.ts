@@ -37,6 +37,8 @@ export interface DefinedName {
 export interface Workbook {
   sheets: SheetData[];
   names: DefinedName[];
+  /** Serial dates count from 1904-01-01 (Excel for Mac's old date system) instead of 1899-12-30. */
+  date1904?: boolean;
 }
 
 /** Case-insensitive sheet lookup, as Excel resolves sheet names. */

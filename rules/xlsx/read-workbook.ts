@@ -46,7 +46,8 @@ export function readWorkbookXlsx(data: Uint8Array, fileName = 'workbook.xlsx'): 
   const cached = new Map<string, CellValue>();
   const issues: ImportIssue[] = [];
   const sheets = book.SheetNames.map((name) => readSheet(name, book.Sheets[name], cached, issues));
-  return { workbook: { sheets, names: readNames(book) }, cached, issues };
+  const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
+  return { workbook: { sheets, names: readNames(book), ...(date1904 ? { date1904 } : {}) }, cached, issues };
 }
 
 function readSheet(name: string, sheet: XLSX.WorkSheet, cached: Map<string, CellValue>, issues: ImportIssue[]): SheetData {

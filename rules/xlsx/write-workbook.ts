@@ -46,6 +46,7 @@ export function writeWorkbookXlsx(workbook: Workbook): Uint8Array {
     XLSX.utils.book_append_sheet(book, ws, sheet.name);
   }
   book.Workbook = {
+    ...(workbook.date1904 ? { WBProps: { date1904: true } } : {}),
     Names: workbook.names.map((n) => ({
       Name: n.name,
       Ref: excelFormula(n.expression.startsWith('=') ? n.expression : `=${n.expression}`).slice(1),

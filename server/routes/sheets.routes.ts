@@ -25,6 +25,7 @@ const WorkbookSchema = z
         .passthrough(),
     ),
     names: z.array(z.object({ name: z.string(), expression: z.string(), scope: z.string().optional() })).default([]),
+    date1904: z.boolean().optional().openapi({ description: 'serial dates count from 1904-01-01 (old Excel for Mac files)' }),
   })
   .openapi('Workbook');
 const SheetInfo = z.object({ id: z.number(), name: z.string(), version: z.number(), updatedAt: z.string() }).openapi('Sheet');

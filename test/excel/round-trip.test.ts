@@ -57,6 +57,7 @@ describe('xlsx round trip', () => {
         expect(widths(sheet.columnWidths)).toEqual(widths(before.columnWidths));
       });
       expect(second.workbook.names).toEqual(first.workbook.names);
+      expect(second.workbook.date1904).toBe(first.workbook.date1904);
       // Recalculated, both give the same values; the file carries those values for Excel to show.
       const a = values(first.workbook);
       const b = values(second.workbook);

@@ -24,3 +24,12 @@ describe('excelFormula', () => {
     expect(excelFormula("='CONCAT'!A1")).toBe("='CONCAT'!A1");
   });
 });
+
+describe('doubled quotes in strings', () => {
+  it('become CHAR(34) so HyperFormula can read them, except inside array constants', () => {
+    expect(normaliseFormula('=LEN("a""b")')).toBe('=LEN(("a"&CHAR(34)&"b"))');
+    expect(normaliseFormula('="""quoted"""')).toBe('=(""&CHAR(34)&"quoted"&CHAR(34)&"")');
+    expect(normaliseFormula('=IF(A1="",1,"")')).toBe('=IF(A1="",1,"")');
+    expect(normaliseFormula('=MATCH("x",{"a""b","c"},0)')).toBe('=MATCH("x",{"a""b","c"},0)');
+  });
+});

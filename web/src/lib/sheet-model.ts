@@ -29,7 +29,7 @@ export class SheetModel {
   private widths: Map<string, (number | null)[]>;
 
   constructor(private workbook: Workbook) {
-    this.hf = createEngine({ maxRows: 10_000 });
+    this.hf = createEngine({ maxRows: 10_000, ...(workbook.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 } } : {}) });
     this.widths = new Map(workbook.sheets.map((s) => [s.name, s.columnWidths ?? []]));
     this.hf.batch(() => {
       for (const sheet of workbook.sheets) {
