@@ -102,7 +102,7 @@ try {
   const L = await upload(join(dir, 'left.csv'), { name: 'L' });
   const R = await upload(join(dir, 'right.csv'), { name: 'R' });
   const breaksSheet = await upload(join(dir, 'breaks.json'));
-  let t = performance.now();
+  const t = performance.now();
   const breaksRun = await runToEnd((await call('POST', `/api/sheets/${breaksSheet}/runs`, { data: { L, R } }, auth)).id);
   console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   console.log(
