@@ -10,8 +10,11 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'vite';
 import { startHarness } from '../test/e2e/harness.js';
 
+// The page under test is the built web app, as `npm start` serves it.
+await build({ configFile: join(process.cwd(), 'vite.config.ts'), logLevel: 'error' });
 const h = await startHarness();
 try {
   const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });

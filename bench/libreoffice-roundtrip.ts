@@ -14,6 +14,11 @@ import { readWorkbookXlsx } from '../rules/xlsx/read-workbook.js';
 import { writeWorkbookXlsx } from '../rules/xlsx/write-workbook.js';
 import { CORPUS, corpusFiles } from '../scripts/excel-conformance.js';
 
+if (spawnSync('soffice', ['--version']).error) {
+  console.log('skipped: LibreOffice (soffice) is not installed; on Debian: apt-get install -y libreoffice-calc-nogui');
+  process.exit(0);
+}
+
 const dir = resolve('bench', 'out', 'libreoffice');
 rmSync(dir, { recursive: true, force: true });
 const exported = join(dir, 'tickmark');
