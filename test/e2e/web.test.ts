@@ -195,6 +195,12 @@ describe('the web app', () => {
     expect(await page.locator('.counts').innerText()).toMatch(new RegExp(`exceptions\\s+${run.counts.exceptions}\\b`));
     await expect.poll(() => page.getByRole('table', { name: 'Exceptions' }).innerText()).toMatch(/missing at broker/);
     await screenshot(page, '08-run');
+    // The sheet's history says which version produced this run.
+    await page.goBack();
+    await page.getByRole('button', { name: 'History' }).click();
+    const history = page.getByRole('dialog', { name: 'Versions' });
+    await expect.poll(() => history.innerText()).toMatch(new RegExp(`\\b1\\s.*#${runId}`));
+    await history.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('link', { name: 'Runs' }).click();
     await expect
       .poll(() => page.locator('table.list').innerText())

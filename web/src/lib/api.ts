@@ -82,6 +82,7 @@ export interface Workbook {
 export interface RunInfo {
   id: number;
   sheetId: number;
+  sheetVersionId: number;
   status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
   progress: { phase: string; done: number; total: number } | null;
   counts: Record<string, number> | null;
