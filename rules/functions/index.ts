@@ -4,6 +4,7 @@
  */
 import { HyperFormula } from 'hyperformula';
 import { BusinessDaysPlugin, BusinessDaysTranslations } from './business-days.js';
+import { StatsExtraPlugin, StatsExtraTranslations } from './stats-extra.js';
 import { TextFormatPlugin, TextFormatTranslations } from './text-format.js';
 import { TextLookupPlugin, TextLookupTranslations } from './text-lookup.js';
 
@@ -15,6 +16,7 @@ export function registerTickmarkFunctions(): void {
   registered = true;
   HyperFormula.registerFunctionPlugin(BusinessDaysPlugin, BusinessDaysTranslations);
   HyperFormula.registerFunctionPlugin(TextLookupPlugin, TextLookupTranslations);
+  HyperFormula.registerFunctionPlugin(StatsExtraPlugin, StatsExtraTranslations);
   // Replaces HyperFormula's TEXT, which misreads most of Excel's format codes.
   HyperFormula.unregisterFunction('TEXT');
   HyperFormula.registerFunctionPlugin(TextFormatPlugin, TextFormatTranslations);
