@@ -50,6 +50,13 @@ describe('the editor model', () => {
     expect(m.cell('Rows', 5, 3).error).toEqual({ code: '#DIV/0!', message: 'division by zero' });
   });
 
+  it('reads formulas written the Excel way: bare TRUE and FALSE, doubled quotes', () => {
+    const m = book();
+    m.set('Rows', 6, 0, [['=IF(A2>1,TRUE,FALSE)', '="say ""hi"""']]);
+    expect(m.cell('Rows', 6, 0).text).toBe('TRUE');
+    expect(m.cell('Rows', 6, 1).text).toBe('say "hi"');
+  });
+
   it('inserts and deletes rows and columns, moving references with them', () => {
     const m = book();
     m.insertRows('Rows', 1);

@@ -5,6 +5,7 @@
  * and its undo stack is the editor's.
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import { normaliseFormula } from '../../../rules/formula-text';
 import { createEngine } from '../../../rules/hf';
 import type { CellInput, Workbook } from '../../../rules/workbook';
 
@@ -37,7 +38,8 @@ export class SheetModel {
         if (sheet.cells.length)
           this.hf.setSheetContent(
             id,
-            sheet.cells.map((row) => (row ?? []).map((c) => c as RawCellContent)),
+            // Formulas from .xlsx files are Excel's text; the engine reads them normalised.
+            sheet.cells.map((row) => (row ?? []).map((c) => (typeof c === 'string' ? normaliseFormula(c) : (c as RawCellContent)))),
           );
       }
     });
@@ -183,7 +185,8 @@ export class SheetModel {
 
 function parseTyped(text: string | null): RawCellContent {
   if (text === null || text === '') return null;
-  if (text.startsWith('=')) return text;
+  // Excel's way of writing formulas (bare TRUE, doubled quotes) is read as the engine reads it.
+  if (text.startsWith('=')) return normaliseFormula(text);
   // As in Excel, a leading apostrophe keeps digits as text (account numbers, 00123).
   if (text.startsWith("'")) return text.slice(1);
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())) return Number(text);
