@@ -3,6 +3,7 @@
  * Each plugin lives in its own file beside this one.
  */
 import { HyperFormula } from 'hyperformula';
+import { averageIfsPlugin, AverageIfsTranslations } from './averageifs.js';
 import { BusinessDaysPlugin, BusinessDaysTranslations } from './business-days.js';
 import { StatsExtraPlugin, StatsExtraTranslations } from './stats-extra.js';
 import { TextFormatPlugin, TextFormatTranslations } from './text-format.js';
@@ -17,6 +18,7 @@ export function registerTickmarkFunctions(): void {
   HyperFormula.registerFunctionPlugin(BusinessDaysPlugin, BusinessDaysTranslations);
   HyperFormula.registerFunctionPlugin(TextLookupPlugin, TextLookupTranslations);
   HyperFormula.registerFunctionPlugin(StatsExtraPlugin, StatsExtraTranslations);
+  HyperFormula.registerFunctionPlugin(averageIfsPlugin(), AverageIfsTranslations);
   // Replaces HyperFormula's TEXT, which misreads most of Excel's format codes.
   HyperFormula.unregisterFunction('TEXT');
   HyperFormula.registerFunctionPlugin(TextFormatPlugin, TextFormatTranslations);

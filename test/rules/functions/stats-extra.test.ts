@@ -42,3 +42,14 @@ describe('regression, mode, currency and error types', () => {
     expect(evaluate('=ERROR.TYPE(1)')).toBe('#N/A');
   });
 });
+
+describe('AVERAGEIFS', () => {
+  it('averages the numbers whose rows meet every criterion, as SUMIFS reads criteria', () => {
+    // A1:E1 = 2,3,9,1,8 (values), A2:E2 = 6,5,11,7,5 (a condition range)
+    expect(evaluate('=AVERAGEIFS(A1:E1,A2:E2,">5")')).toBe(4);
+    expect(evaluate('=AVERAGEIFS(A1:E1,A2:E2,5)')).toBe(5.5);
+    expect(evaluate('=AVERAGEIFS(A1:E1,A2:E2,">5",A1:E1,"<5")')).toBe(1.5);
+    expect(evaluate('=AVERAGEIFS(A1:E1,A2:E2,">100")')).toBe('#DIV/0!');
+    expect(evaluate('=AVERAGEIFS(A1:E1,A2:D2,">5")')).toBe('#VALUE!');
+  });
+});
