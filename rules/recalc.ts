@@ -8,16 +8,7 @@ import { RuleError } from './errors.js';
 import { fromEngineValue } from './field-values.js';
 import { isErrorValue } from './workbook.js';
 import { readWorkbookXlsx, type ImportIssue } from './xlsx/read-workbook.js';
-
-const ERROR_CODES: Record<string, number> = {
-  '#NULL!': 0x00,
-  '#DIV/0!': 0x07,
-  '#VALUE!': 0x0f,
-  '#REF!': 0x17,
-  '#NAME?': 0x1d,
-  '#NUM!': 0x24,
-  '#N/A': 0x2a,
-};
+import { EXCEL_ERROR_CODES } from './xlsx/error-codes.js';
 
 export interface RecalcResult {
   bytes: Uint8Array;
@@ -49,7 +40,7 @@ export function recalcWorkbook(data: Uint8Array, fileName = 'workbook.xlsx'): Re
       }
       const cell = book.Sheets[sheetName][address] as XLSX.CellObject;
       const before = JSON.stringify(cached.get(key));
-      if (isErrorValue(value)) Object.assign(cell, { t: 'e', v: ERROR_CODES[value.error] ?? 0x0f, w: value.error });
+      if (isErrorValue(value)) Object.assign(cell, { t: 'e', v: EXCEL_ERROR_CODES[value.error] ?? 0x0f, w: value.error });
       else if (typeof value === 'number') Object.assign(cell, { t: 'n', v: value, w: undefined });
       else if (typeof value === 'boolean') Object.assign(cell, { t: 'b', v: value, w: undefined });
       else Object.assign(cell, { t: 's', v: value ?? '', w: undefined });

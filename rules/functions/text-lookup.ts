@@ -22,32 +22,21 @@ type Scalar = number | string | boolean | CellError | null | undefined | { val: 
 
 const ANY = { argumentType: FunctionArgumentType.ANY };
 const optionalNumber = (defaultValue: number) => ({ argumentType: FunctionArgumentType.NUMBER, defaultValue });
+/** text, delimiter, [instance_num], [match_mode], [match_end], [if_not_found] */
+const TEXT_AROUND = [
+  { argumentType: FunctionArgumentType.STRING },
+  ANY,
+  optionalNumber(1),
+  optionalNumber(0),
+  optionalNumber(0),
+  { ...ANY, optionalArg: true },
+];
 
 export class TextLookupPlugin extends FunctionPlugin {
   static override implementedFunctions = {
     CONCAT: { method: 'concat', parameters: [ANY], repeatLastArgs: 1 },
-    TEXTBEFORE: {
-      method: 'textbefore',
-      parameters: [
-        { argumentType: FunctionArgumentType.STRING },
-        ANY,
-        optionalNumber(1),
-        optionalNumber(0),
-        optionalNumber(0),
-        { ...ANY, optionalArg: true },
-      ],
-    },
-    TEXTAFTER: {
-      method: 'textafter',
-      parameters: [
-        { argumentType: FunctionArgumentType.STRING },
-        ANY,
-        optionalNumber(1),
-        optionalNumber(0),
-        optionalNumber(0),
-        { ...ANY, optionalArg: true },
-      ],
-    },
+    TEXTBEFORE: { method: 'textbefore', parameters: TEXT_AROUND },
+    TEXTAFTER: { method: 'textafter', parameters: TEXT_AROUND },
     XMATCH: {
       method: 'xmatch',
       parameters: [

@@ -9,16 +9,7 @@ import { loadEngineWorkbook } from '../engine-workbook.js';
 import { fromEngineValue } from '../field-values.js';
 import { excelFormula } from '../formula-text.js';
 import { isErrorValue, isFormula, type CellValue, type Workbook } from '../workbook.js';
-
-const ERROR_CODES: Record<string, number> = {
-  '#NULL!': 0x00,
-  '#DIV/0!': 0x07,
-  '#VALUE!': 0x0f,
-  '#REF!': 0x17,
-  '#NAME?': 0x1d,
-  '#NUM!': 0x24,
-  '#N/A': 0x2a,
-};
+import { EXCEL_ERROR_CODES } from './error-codes.js';
 
 export function writeWorkbookXlsx(workbook: Workbook): Uint8Array {
   const values = calculatedValues(workbook);
@@ -33,7 +24,7 @@ export function writeWorkbookXlsx(workbook: Workbook): Uint8Array {
         const address = XLSX.utils.encode_cell({ r, c });
         const cell: XLSX.CellObject = isFormula(input)
           ? { ...valueCell(values.get(`${sheet.name}!${r},${c}`) ?? null), f: excelFormula(input).slice(1) }
-          : valueCell(typeof input === 'string' && input in ERROR_CODES ? { error: input } : input);
+          : valueCell(typeof input === 'string' && input in EXCEL_ERROR_CODES ? { error: input } : input);
         const format = sheet.formats?.[`${r},${c}`];
         if (format) cell.z = format;
         ws[address] = cell;
@@ -83,7 +74,7 @@ function calculatedValues(workbook: Workbook): Map<string, CellValue> {
 
 function valueCell(value: CellValue): XLSX.CellObject {
   if (value === null) return { t: 's', v: '' };
-  if (isErrorValue(value)) return { t: 'e', v: ERROR_CODES[value.error] ?? 0x0f, w: value.error };
+  if (isErrorValue(value)) return { t: 'e', v: EXCEL_ERROR_CODES[value.error] ?? 0x0f, w: value.error };
   if (typeof value === 'number') return { t: 'n', v: value };
   if (typeof value === 'boolean') return { t: 'b', v: value };
   return { t: 's', v: value };

@@ -3,6 +3,7 @@
  * changes to one item or many (by ids or by filter), manual matches, and the bulk round
  * trip through a spreadsheet.
  */
+import { readFile } from 'node:fs/promises';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../db/app-error.js';
 import {
@@ -19,7 +20,6 @@ import { listUsers } from '../../db/users.service.js';
 import { requireRole } from '../auth/middleware.js';
 import { CAN, type App, type Deps } from '../context.js';
 import { queueToXlsx, xlsxToChanges } from '../queue-spreadsheet.js';
-import { readFile } from 'node:fs/promises';
 import { withUploadedFile } from '../uploads.js';
 import { errors, IdParam, json, Paging } from './schemas.js';
 
