@@ -51,6 +51,15 @@ export function fromEngineValue(value: unknown): CellValue {
   return String(value);
 }
 
+/**
+ * A formula's value as Excel shows it: a formula whose result is an empty cell shows 0
+ * (`=A1` with A1 empty). HyperFormula returns empty; workbooks, reports and exports follow
+ * Excel. (A Rows rule keeps empty, where empty means "no exception": docs/rule-sheets.md.)
+ */
+export function fromFormulaValue(value: unknown): CellValue {
+  return value === null || value === undefined || typeof value === 'symbol' ? 0 : fromEngineValue(value);
+}
+
 /** A typed field value as a CellValue for output (dates stay ISO strings). */
 export function fieldToOutput(value: FieldValue): CellValue {
   return value === undefined ? null : value;

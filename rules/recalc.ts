@@ -5,7 +5,7 @@
 import * as XLSX from '@e965/xlsx';
 import { loadEngineWorkbook } from './engine-workbook.js';
 import { RuleError } from './errors.js';
-import { fromEngineValue } from './field-values.js';
+import { fromFormulaValue } from './field-values.js';
 import { isErrorValue } from './workbook.js';
 import { readWorkbookXlsx, type ImportIssue } from './xlsx/read-workbook.js';
 import { EXCEL_ERROR_CODES } from './xlsx/error-codes.js';
@@ -30,7 +30,7 @@ export function recalcWorkbook(data: Uint8Array, fileName = 'workbook.xlsx'): Re
       const sheetName = key.slice(0, at);
       const address = key.slice(at + 1);
       const cellAddress = hf.simpleCellAddressFromString(address, hf.getSheetId(sheetName)!)!;
-      const value = fromEngineValue(hf.getCellValue(cellAddress));
+      const value = fromFormulaValue(hf.getCellValue(cellAddress));
       if (isErrorValue(value) && value.error === '#ERROR!') {
         throw new RuleError('bad_formula', `the formula cannot be read: ${value.message ?? 'parse error'}`, {
           file: fileName,

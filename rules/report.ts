@@ -5,7 +5,7 @@
 import { CellValueDetailedType, type HyperFormula, type RawCellContent } from 'hyperformula';
 import { loadEngineWorkbook } from './engine-workbook.js';
 import { RuleError } from './errors.js';
-import { fieldToCell, fromEngineValue, serialToIso } from './field-values.js';
+import { fieldToCell, fromEngineValue, fromFormulaValue, serialToIso } from './field-values.js';
 import type { RuleSettings } from './settings.js';
 import type { Dataset, ParamValue, RunSink } from './types.js';
 import type { CellValue, Workbook } from './workbook.js';
@@ -73,7 +73,8 @@ function sheetValues(hf: HyperFormula, sheet: number): CellValue[][] {
     const line: CellValue[] = [];
     for (let col = 0; col < width; col++) {
       const address = { sheet, row, col };
-      const value = fromEngineValue(hf.getCellValue(address));
+      const raw = hf.getCellValue(address);
+      const value = hf.doesCellHaveFormula(address) ? fromFormulaValue(raw) : fromEngineValue(raw);
       const type = typeof value === 'number' ? hf.getCellValueDetailedType(address) : null;
       line.push(
         type === CellValueDetailedType.NUMBER_DATE || type === CellValueDetailedType.NUMBER_DATETIME ? serialToIso(value as number) : value,

@@ -6,7 +6,7 @@
  */
 import { CellValueDetailedType, type HyperFormula, type RawCellContent } from 'hyperformula';
 import { loadEngineWorkbook, type EngineWorkbookOptions } from './engine-workbook.js';
-import { fromEngineValue, isoToSerial, serialToIso } from './field-values.js';
+import { fromEngineValue, fromFormulaValue, isoToSerial, serialToIso } from './field-values.js';
 import { planSummary, type SummaryPlan } from './summary-plan.js';
 import type { ResultRow } from './types.js';
 import { columnIndex, findSheet, isErrorValue, isFormula, type CellValue, type SheetData, type Workbook } from './workbook.js';
@@ -168,7 +168,8 @@ function readLabels(hf: HyperFormula, sheetId: number, sheet: SheetData): Record
     const label = row?.[0];
     if (label === null || label === undefined || String(label).trim() === '') return;
     const address = { sheet: sheetId, row: r, col: 1 };
-    const value = fromEngineValue(hf.getCellValue(address));
+    const raw = hf.getCellValue(address);
+    const value = hf.doesCellHaveFormula(address) ? fromFormulaValue(raw) : fromEngineValue(raw);
     const type = typeof value === 'number' ? hf.getCellValueDetailedType(address) : null;
     const dated = type === CellValueDetailedType.NUMBER_DATE || type === CellValueDetailedType.NUMBER_DATETIME;
     out[String(label).trim()] = isErrorValue(value) ? value.error : dated ? serialToIso(value as number) : value;

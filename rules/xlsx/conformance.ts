@@ -3,7 +3,7 @@
  * with the value Excel cached for it (numbers to 1e-9 relative, text and errors exactly).
  */
 import { loadEngineWorkbook } from '../engine-workbook.js';
-import { fromEngineValue } from '../field-values.js';
+import { fromFormulaValue } from '../field-values.js';
 import { isErrorValue, type CellValue } from '../workbook.js';
 import { readWorkbookXlsx } from './read-workbook.js';
 
@@ -32,7 +32,7 @@ export function checkConformance(data: Uint8Array, fileName: string): Conformanc
       const at = key.lastIndexOf('!');
       const sheet = hf.getSheetId(key.slice(0, at))!;
       const address = hf.simpleCellAddressFromString(key.slice(at + 1), sheet)!;
-      const tickmark = fromEngineValue(hf.getCellValue(address));
+      const tickmark = fromFormulaValue(hf.getCellValue(address));
       if (!agrees(excel, tickmark)) differences.push({ cell: key, formula: hf.getCellFormula(address) ?? '', excel, tickmark });
     }
   } finally {

@@ -6,7 +6,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { loadEngineWorkbook } from '../engine-workbook.js';
-import { fromEngineValue } from '../field-values.js';
+import { fromFormulaValue } from '../field-values.js';
 import { excelFormula } from '../formula-text.js';
 import { isErrorValue, isFormula, type CellValue, type Workbook } from '../workbook.js';
 import { EXCEL_ERROR_CODES } from './error-codes.js';
@@ -62,7 +62,7 @@ function calculatedValues(workbook: Workbook): Map<string, CellValue> {
       const id = hf.getSheetId(sheet.name)!;
       sheet.cells.forEach((row, r) =>
         (row ?? []).forEach((input, c) => {
-          if (isFormula(input)) values.set(`${sheet.name}!${r},${c}`, fromEngineValue(hf.getCellValue({ sheet: id, row: r, col: c })));
+          if (isFormula(input)) values.set(`${sheet.name}!${r},${c}`, fromFormulaValue(hf.getCellValue({ sheet: id, row: r, col: c })));
         }),
       );
     }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEngineWorkbook } from '../../rules/engine-workbook.js';
-import { fromEngineValue } from '../../rules/field-values.js';
+import { fromEngineValue, fromFormulaValue } from '../../rules/field-values.js';
 import { agrees } from '../../rules/xlsx/conformance.js';
 import { readWorkbookXlsx } from '../../rules/xlsx/read-workbook.js';
 import { writeWorkbookXlsx } from '../../rules/xlsx/write-workbook.js';
@@ -21,7 +21,11 @@ function values(workbook: Workbook): Map<string, unknown> {
   for (const sheet of workbook.sheets) {
     const id = hf.getSheetId(sheet.name)!;
     sheet.cells.forEach((row, r) =>
-      row.forEach((_, c) => out.set(`${sheet.name}!${r},${c}`, fromEngineValue(hf.getCellValue({ sheet: id, row: r, col: c })))),
+      row.forEach((_, c) => {
+        const address = { sheet: id, row: r, col: c };
+        const raw = hf.getCellValue(address);
+        out.set(`${sheet.name}!${r},${c}`, hf.doesCellHaveFormula(address) ? fromFormulaValue(raw) : fromEngineValue(raw));
+      }),
     );
   }
   hf.destroy();

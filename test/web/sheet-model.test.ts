@@ -57,6 +57,13 @@ describe('the editor model', () => {
     expect(m.cell('Rows', 6, 1).text).toBe('say "hi"');
   });
 
+  it('shows 0 for a formula whose result is an empty cell, as Excel does', () => {
+    const m = book();
+    m.set('Rows', 7, 0, [['=Z99']]);
+    expect(m.cell('Rows', 7, 0)).toMatchObject({ text: '0', numeric: true });
+    expect(m.cell('Rows', 7, 1).text).toBe('');
+  });
+
   it('inserts and deletes rows and columns, moving references with them', () => {
     const m = book();
     m.insertRows('Rows', 1);

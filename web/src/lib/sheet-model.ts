@@ -77,6 +77,8 @@ export class SheetModel {
       raw = `'${raw}`;
     if (value instanceof DetailedCellError)
       return { raw, text: value.value, error: { code: value.value, message: value.message || explain(value.value) }, numeric: false };
+    // As in Excel, a formula whose result is an empty cell shows 0.
+    if (value === null && formula !== undefined) return { raw, text: '0', error: null, numeric: true };
     const text =
       value === null
         ? ''
