@@ -57,7 +57,7 @@ const lines = [
   'What Tickmark does on import and export: `_xlfn.`/`_xludf.` prefixes are dropped on import and written back on',
   'export; bare `TRUE`/`FALSE` become `TRUE()`/`FALSE()` for HyperFormula; a doubled quote in a string becomes',
   '`CHAR(34)`; the 1904 date system is kept; array formulas are imported in their first cell and reported; `TEXT`',
-  "uses Excel's format codes (SheetJS SSF); `CONCAT`, `TEXTBEFORE`, `TEXTAFTER`, `XMATCH`, `LOOKUP`, `INTERCEPT`, `FORECAST`, `MODE`, `DOLLAR`, `ERROR.TYPE`, `AVERAGEIFS`, `BDAYS`",
+  "uses Excel's format codes (SheetJS SSF); `CONCAT`, `TEXTBEFORE`, `TEXTAFTER`, `XMATCH`, `LOOKUP`, `INTERCEPT`, `FORECAST`, `MODE`, `DOLLAR`, `ERROR.TYPE`, `AVERAGEIFS`, `VDB`, `BDAYS`",
   'and `NYSEHOLIDAY` are Tickmark plugins. `LET` is not available: HyperFormula cannot parse its name bindings.',
   '',
   '## Differences by function',

@@ -8,6 +8,7 @@ import { BusinessDaysPlugin, BusinessDaysTranslations } from './business-days.js
 import { StatsExtraPlugin, StatsExtraTranslations } from './stats-extra.js';
 import { TextFormatPlugin, TextFormatTranslations } from './text-format.js';
 import { TextLookupPlugin, TextLookupTranslations } from './text-lookup.js';
+import { VdbPlugin, VdbTranslations } from './vdb.js';
 
 let registered = false;
 
@@ -19,6 +20,7 @@ export function registerTickmarkFunctions(): void {
   HyperFormula.registerFunctionPlugin(TextLookupPlugin, TextLookupTranslations);
   HyperFormula.registerFunctionPlugin(StatsExtraPlugin, StatsExtraTranslations);
   HyperFormula.registerFunctionPlugin(averageIfsPlugin(), AverageIfsTranslations);
+  HyperFormula.registerFunctionPlugin(VdbPlugin, VdbTranslations);
   // Replaces HyperFormula's TEXT, which misreads most of Excel's format codes.
   HyperFormula.unregisterFunction('TEXT');
   HyperFormula.registerFunctionPlugin(TextFormatPlugin, TextFormatTranslations);

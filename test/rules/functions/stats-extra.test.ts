@@ -53,3 +53,15 @@ describe('AVERAGEIFS', () => {
     expect(evaluate('=AVERAGEIFS(A1:E1,A2:D2,">5")')).toBe('#VALUE!');
   });
 });
+
+describe('VDB (Excel documentation examples: cost 2400, salvage 300, life 10 years)', () => {
+  it('depreciates any span of periods, switching to straight line, partial periods pro rata', () => {
+    expect(evaluate('=VDB(2400,300,10*365,0,1)')).toBeCloseTo(1.32, 2);
+    expect(evaluate('=VDB(2400,300,10*12,0,1)')).toBeCloseTo(40, 2);
+    expect(evaluate('=VDB(2400,300,10,0,1)')).toBeCloseTo(480, 2);
+    expect(evaluate('=VDB(2400,300,10*12,6,18)')).toBeCloseTo(396.31, 2);
+    expect(evaluate('=VDB(2400,300,10*12,6,18,1.5)')).toBeCloseTo(311.81, 2);
+    expect(evaluate('=VDB(2400,300,10,0,0.875,1.5)')).toBeCloseTo(315, 2);
+    expect(evaluate('=VDB(2400,300,10,5,2)')).toBe('#NUM!');
+  });
+});
