@@ -6,7 +6,7 @@ import type { ConfigParams, HyperFormula, RawCellContent } from 'hyperformula';
 import { RuleError } from './errors.js';
 import { isoToSerial } from './field-values.js';
 import { normaliseFormula } from './formula-text.js';
-import { createEngine } from './hf.js';
+import { createEngine, dateSystem } from './hf.js';
 import type { ParamValue } from './types.js';
 import { isFormula, type CellInput, type Workbook } from './workbook.js';
 
@@ -23,7 +23,7 @@ export interface EngineWorkbookOptions {
 
 /** Builds the instance; the caller must `destroy()` it. */
 export function loadEngineWorkbook(workbook: Workbook, options: EngineWorkbookOptions = {}): HyperFormula {
-  const hf = createEngine({ ...(workbook.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 } } : {}), ...options.engine });
+  const hf = createEngine({ ...dateSystem(workbook.date1904), ...options.engine });
   try {
     hf.batch(() => {
       for (const sheet of workbook.sheets) {
@@ -55,11 +55,28 @@ export function loadEngineWorkbook(workbook: Workbook, options: EngineWorkbookOp
   }
 }
 
-/** A workbook cell as HyperFormula input: formulas normalised to its dialect. */
+/** A workbook cell as HyperFormula input: formulas normalised to its dialect, text kept as text. */
 export function toEngineCell(input: CellInput | undefined): RawCellContent {
   if (input === undefined || input === null) return null;
   if (isFormula(input)) return normaliseFormula(input);
+  if (typeof input === 'string') return engineText(input);
   return input;
+}
+
+const ERROR_LITERAL = /^(#NULL!|#DIV\/0!|#VALUE!|#REF!|#NAME\?|#NUM!|#N\/A)$/;
+
+/**
+ * Text as HyperFormula input. HyperFormula parses raw strings ("00123" becomes 123, "TRUE" a
+ * boolean, "1/2/2024" a date); a text cell in a workbook is text, so it goes in behind the
+ * apostrophe that keeps it so. Error values (stored as their code) stay errors.
+ */
+export function engineText(text: string): string {
+  return ERROR_LITERAL.test(text) ? text : `'${text}`;
+}
+
+/** The inverse of `engineText` for a value HyperFormula serialises. */
+export function fromEngineText(serialized: string): string {
+  return serialized.startsWith("'") ? serialized.slice(1) : serialized;
 }
 
 function addName(

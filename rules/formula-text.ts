@@ -109,3 +109,25 @@ function rewriteWord(word: string, formula: string, after: number): string {
   if (!isCall && !isSheetRef && (upper === 'TRUE' || upper === 'FALSE')) return `${upper}()`;
   return stripped;
 }
+
+/**
+ * An array formula is written `=ARRAYFORMULA(…)` in Tickmark (HyperFormula's and Google
+ * Sheets' form); Excel stores the same formula bare, with the range it fills.
+ */
+export function asArrayFormula(formula: string): string {
+  return `=ARRAYFORMULA(${formula.replace(/^=/, '')})`;
+}
+
+/** The formula inside `=ARRAYFORMULA(…)` (with its `=`), or null when the formula is not an array formula. */
+export function arrayFormulaBody(formula: string): string | null {
+  const head = /^=\s*ARRAYFORMULA\s*\(/i.exec(formula);
+  if (!head || !formula.trimEnd().endsWith(')')) return null;
+  let depth = 1;
+  for (let i = head[0].length; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '"') i = endOfString(formula, i) - 1;
+    else if (ch === '(') depth += 1;
+    else if (ch === ')' && --depth === 0) return formula.slice(i + 1).trim() === '' ? `=${formula.slice(head[0].length, i)}` : null;
+  }
+  return null;
+}

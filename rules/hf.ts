@@ -4,15 +4,18 @@
  */
 import { HyperFormula, type ConfigParams } from 'hyperformula';
 import { registerTickmarkFunctions } from './functions/index.js';
+import { TICKMARK_LANGUAGE } from './functions/language.js';
 
 /** HyperFormula settings shared by every instance Tickmark builds. */
 export function engineConfig(overrides: Partial<ConfigParams> = {}): Partial<ConfigParams> {
   registerTickmarkFunctions();
   return {
     licenseKey: 'gpl-v3',
-    // Excel's serial dates: day 1 is 1900-01-01 and 1900-02-29 exists.
-    nullDate: { year: 1899, month: 12, day: 30 },
-    leapYear1900: false,
+    language: TICKMARK_LANGUAGE,
+    // Excel's serial dates: day 1 is 1900-01-01, day 0 is "1900-01-00" and, as Lotus 1-2-3
+    // had it, 1900-02-29 exists (day 60), so every serial from 61 on is the real date.
+    nullDate: { year: 1899, month: 12, day: 31 },
+    leapYear1900: true,
     useColumnIndex: false,
     smartRounding: true,
     maxRows: 1_100_000,
@@ -24,4 +27,9 @@ export function engineConfig(overrides: Partial<ConfigParams> = {}): Partial<Con
 /** An empty HyperFormula instance with Tickmark's configuration. */
 export function createEngine(overrides: Partial<ConfigParams> = {}): HyperFormula {
   return HyperFormula.buildEmpty(engineConfig(overrides));
+}
+
+/** The date system settings for a workbook: Excel's 1900 system, or 1904 (old Excel for Mac). */
+export function dateSystem(date1904: boolean | undefined): Partial<ConfigParams> {
+  return date1904 ? { nullDate: { year: 1904, month: 1, day: 1 }, leapYear1900: false } : {};
 }

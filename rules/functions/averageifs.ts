@@ -55,5 +55,3 @@ export function averageIfsPlugin(): FunctionPluginDefinition {
   };
   return plugin as unknown as FunctionPluginDefinition;
 }
-
-export const AverageIfsTranslations = { enGB: { AVERAGEIFS: 'AVERAGEIFS' }, enUS: { AVERAGEIFS: 'AVERAGEIFS' } };

@@ -51,11 +51,6 @@ export class BusinessDaysPlugin extends FunctionPlugin {
   }
 }
 
-export const BusinessDaysTranslations = {
-  enGB: { BDAYS: 'BDAYS', NYSEHOLIDAY: 'NYSEHOLIDAY' },
-  enUS: { BDAYS: 'BDAYS', NYSEHOLIDAY: 'NYSEHOLIDAY' },
-};
-
 function holidayCalendar(arg: unknown): Holidays | CellError {
   if (arg === undefined || arg === null) return listCalendar(new Set<number>());
   if (typeof arg === 'string') {

@@ -2,13 +2,14 @@
  * Registers Tickmark's extra spreadsheet functions with HyperFormula, once per process.
  * Each plugin lives in its own file beside this one.
  */
-import { HyperFormula } from 'hyperformula';
-import { averageIfsPlugin, AverageIfsTranslations } from './averageifs.js';
-import { BusinessDaysPlugin, BusinessDaysTranslations } from './business-days.js';
-import { StatsExtraPlugin, StatsExtraTranslations } from './stats-extra.js';
-import { TextFormatPlugin, TextFormatTranslations } from './text-format.js';
-import { TextLookupPlugin, TextLookupTranslations } from './text-lookup.js';
-import { VdbPlugin, VdbTranslations } from './vdb.js';
+import { HyperFormula, type FunctionPluginDefinition } from 'hyperformula';
+import { averageIfsPlugin } from './averageifs.js';
+import { BusinessDaysPlugin } from './business-days.js';
+import { ownNames, registerTickmarkLanguage } from './language.js';
+import { StatsExtraPlugin } from './stats-extra.js';
+import { TextFormatPlugin } from './text-format.js';
+import { TextLookupPlugin } from './text-lookup.js';
+import { VdbPlugin } from './vdb.js';
 
 let registered = false;
 
@@ -16,12 +17,19 @@ let registered = false;
 export function registerTickmarkFunctions(): void {
   if (registered) return;
   registered = true;
-  HyperFormula.registerFunctionPlugin(BusinessDaysPlugin, BusinessDaysTranslations);
-  HyperFormula.registerFunctionPlugin(TextLookupPlugin, TextLookupTranslations);
-  HyperFormula.registerFunctionPlugin(StatsExtraPlugin, StatsExtraTranslations);
-  HyperFormula.registerFunctionPlugin(averageIfsPlugin(), AverageIfsTranslations);
-  HyperFormula.registerFunctionPlugin(VdbPlugin, VdbTranslations);
-  // Replaces HyperFormula's TEXT, which misreads most of Excel's format codes.
-  HyperFormula.unregisterFunction('TEXT');
-  HyperFormula.registerFunctionPlugin(TextFormatPlugin, TextFormatTranslations);
+  registerTickmarkLanguage();
+  // Plugins named here replace HyperFormula's own function of the same name.
+  const plugins: FunctionPluginDefinition[] = [
+    BusinessDaysPlugin,
+    TextLookupPlugin,
+    StatsExtraPlugin,
+    averageIfsPlugin(),
+    VdbPlugin,
+    TextFormatPlugin,
+  ];
+  const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
+  for (const plugin of plugins) {
+    for (const name of Object.keys(plugin.implementedFunctions)) if (builtIn.has(name)) HyperFormula.unregisterFunction(name);
+    HyperFormula.registerFunctionPlugin(plugin, ownNames(plugin));
+  }
 }

@@ -90,12 +90,6 @@ export class StatsExtraPlugin extends FunctionPlugin {
   }
 }
 
-const names = ['INTERCEPT', 'FORECAST', 'FORECAST.LINEAR', 'MODE', 'MODE.SNGL', 'DOLLAR', 'ERROR.TYPE'];
-export const StatsExtraTranslations = {
-  enGB: Object.fromEntries(names.map((n) => [n, n])),
-  enUS: Object.fromEntries(names.map((n) => [n, n])),
-};
-
 /** Numbers only: text, booleans and blanks inside ranges are skipped, as Excel does. */
 function numeric(v: unknown): number | null {
   if (typeof v === 'number') return v;

@@ -25,8 +25,6 @@ export class TextFormatPlugin extends FunctionPlugin {
   }
 }
 
-export const TextFormatTranslations = { enGB: { TEXT: 'TEXT' }, enUS: { TEXT: 'TEXT' } };
-
 export function formatText(value: unknown, format: string, date1904 = false): string | CellError {
   if (value instanceof CellError) return value;
   if (value instanceof SimpleRangeValue) return new CellError(ErrorType.VALUE, 'TEXT takes one value');

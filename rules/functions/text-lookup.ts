@@ -135,11 +135,6 @@ export class TextLookupPlugin extends FunctionPlugin {
   }
 }
 
-export const TextLookupTranslations = {
-  enGB: { CONCAT: 'CONCAT', TEXTBEFORE: 'TEXTBEFORE', TEXTAFTER: 'TEXTAFTER', XMATCH: 'XMATCH', LOOKUP: 'LOOKUP' },
-  enUS: { CONCAT: 'CONCAT', TEXTBEFORE: 'TEXTBEFORE', TEXTAFTER: 'TEXTAFTER', XMATCH: 'XMATCH', LOOKUP: 'LOOKUP' },
-};
-
 type TextArgs = [string, unknown, number, number, number, unknown];
 
 function textAround(

@@ -32,8 +32,6 @@ export class VdbPlugin extends FunctionPlugin {
   }
 }
 
-export const VdbTranslations = { enGB: { VDB: 'VDB' }, enUS: { VDB: 'VDB' } };
-
 export function vdb(
   cost: number,
   salvage: number,

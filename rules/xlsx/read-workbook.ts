@@ -6,7 +6,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { RuleError } from '../errors.js';
-import { withoutPrefixes } from '../formula-text.js';
+import { asArrayFormula, withoutPrefixes } from '../formula-text.js';
+import { unsupportedFormulas } from './import-issues.js';
 import type { CellInput, CellValue, DefinedName, SheetData, Workbook } from '../workbook.js';
 
 export interface ImportIssue {
@@ -44,24 +45,26 @@ export function readWorkbookXlsx(data: Uint8Array, fileName = 'workbook.xlsx'): 
   }
   if (!book.SheetNames?.length) throw new RuleError('bad_file', 'the workbook has no sheets', { file: fileName });
   const cached = new Map<string, CellValue>();
-  const issues: ImportIssue[] = [];
-  const sheets = book.SheetNames.map((name) => readSheet(name, book.Sheets[name], cached, issues));
+  const sheets = book.SheetNames.map((name) => readSheet(name, book.Sheets[name], cached));
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
-  return { workbook: { sheets, names: readNames(book), ...(date1904 ? { date1904 } : {}) }, cached, issues };
+  const workbook: Workbook = { sheets, names: readNames(book), ...(date1904 ? { date1904 } : {}) };
+  return { workbook, cached, issues: unsupportedFormulas(workbook) };
 }
 
-function readSheet(name: string, sheet: XLSX.WorkSheet, cached: Map<string, CellValue>, issues: ImportIssue[]): SheetData {
+function readSheet(name: string, sheet: XLSX.WorkSheet, cached: Map<string, CellValue>): SheetData {
   const cells: CellInput[][] = [];
   const formats: Record<string, string> = {};
   const ref = sheet['!ref'];
   if (ref) {
     const range = XLSX.utils.decode_range(ref);
+    const filled = arrayFilledCells(sheet);
     for (let r = range.s.r; r <= range.e.r; r++) {
       for (let c = range.s.c; c <= range.e.c; c++) {
         const address = XLSX.utils.encode_cell({ r, c });
         const cell = sheet[address] as XLSX.CellObject | undefined;
-        if (!cell) continue;
-        const input = cellInput(cell, name, address, issues);
+        // Cells an array formula fills hold its cached results; the formula fills them again.
+        if (!cell || filled.has(address)) continue;
+        const input = cellInput(cell);
         if (input === null) continue;
         (cells[r] ??= [])[c] = input;
         if (cell.f) cached.set(`${name}!${address}`, cachedValue(cell));
@@ -75,11 +78,28 @@ function readSheet(name: string, sheet: XLSX.WorkSheet, cached: Map<string, Cell
   return { name, cells, ...(widths.length ? { columnWidths: widths } : {}), ...(Object.keys(formats).length ? { formats } : {}) };
 }
 
-function cellInput(cell: XLSX.CellObject, sheet: string, address: string, issues: ImportIssue[]): CellInput {
+/** Addresses inside array formulas' ranges, other than the cell holding each formula. */
+function arrayFilledCells(sheet: XLSX.WorkSheet): Set<string> {
+  const filled = new Set<string>();
+  for (const [address, value] of Object.entries(sheet)) {
+    const cell = value as XLSX.CellObject;
+    if (address.startsWith('!') || !cell?.f || !cell.F || !cell.F.includes(':')) continue;
+    const range = XLSX.utils.decode_range(cell.F);
+    for (let r = range.s.r; r <= range.e.r; r++)
+      for (let c = range.s.c; c <= range.e.c; c++) {
+        const inside = XLSX.utils.encode_cell({ r, c });
+        if (inside !== address) filled.add(inside);
+      }
+  }
+  return filled;
+}
+
+function cellInput(cell: XLSX.CellObject): CellInput {
   if (cell.f) {
-    if (cell.F && cell.F !== address && !cell.F.startsWith(`${address}:`)) return null;
-    if (cell.F) issues.push({ sheet, cell: address, message: `array formula over ${cell.F} imported as a formula in its first cell` });
-    return withoutPrefixes(`=${cell.f}`);
+    // An array formula (legacy or dynamic) over several cells fills its range again when the
+    // engine evaluates it; over one cell its result is one value, as a plain formula's is.
+    const formula = withoutPrefixes(`=${cell.f}`);
+    return cell.F?.includes(':') ? asArrayFormula(formula) : formula;
   }
   switch (cell.t) {
     case 'n':

@@ -5,31 +5,45 @@
  * "full calculation on load" so Excel recalculates everything when it opens the file.
  */
 import * as XLSX from '@e965/xlsx';
+import { CellType, type HyperFormula } from 'hyperformula';
 import { loadEngineWorkbook } from '../engine-workbook.js';
 import { fromFormulaValue } from '../field-values.js';
-import { excelFormula } from '../formula-text.js';
+import { arrayFormulaBody, excelFormula } from '../formula-text.js';
 import { isErrorValue, isFormula, type CellValue, type Workbook } from '../workbook.js';
 import { EXCEL_ERROR_CODES } from './error-codes.js';
 
 export function writeWorkbookXlsx(workbook: Workbook): Uint8Array {
-  const values = calculatedValues(workbook);
+  const { values, arrays } = calculatedValues(workbook);
   const book = XLSX.utils.book_new();
   for (const sheet of workbook.sheets) {
     const ws: XLSX.WorkSheet = {};
     let maxRow = 0;
     let maxCol = 0;
+    const put = (r: number, c: number, cell: XLSX.CellObject) => {
+      const format = sheet.formats?.[`${r},${c}`];
+      if (format) cell.z = format;
+      ws[XLSX.utils.encode_cell({ r, c })] = cell;
+      maxRow = Math.max(maxRow, r);
+      maxCol = Math.max(maxCol, c);
+    };
     sheet.cells.forEach((row, r) =>
       (row ?? []).forEach((input, c) => {
         if (input === null || input === undefined) return;
-        const address = XLSX.utils.encode_cell({ r, c });
-        const cell: XLSX.CellObject = isFormula(input)
-          ? { ...valueCell(values.get(`${sheet.name}!${r},${c}`) ?? null), f: excelFormula(input).slice(1) }
-          : valueCell(typeof input === 'string' && input in EXCEL_ERROR_CODES ? { error: input } : input);
-        const format = sheet.formats?.[`${r},${c}`];
-        if (format) cell.z = format;
-        ws[address] = cell;
-        maxRow = Math.max(maxRow, r);
-        maxCol = Math.max(maxCol, c);
+        if (!isFormula(input))
+          return put(r, c, valueCell(typeof input === 'string' && input in EXCEL_ERROR_CODES ? { error: input } : input));
+        const body = arrayFormulaBody(input);
+        const array = arrays.get(`${sheet.name}!${r},${c}`);
+        if (body === null)
+          return put(r, c, { ...valueCell(values.get(`${sheet.name}!${r},${c}`) ?? null), f: excelFormula(input).slice(1) });
+        // Excel stores an array formula bare in its first cell, with the range it fills;
+        // the other cells of the range carry only their values.
+        const filled = array ?? [[values.get(`${sheet.name}!${r},${c}`) ?? null]];
+        // Always "A1:B2" form, even for one cell: Excel writes a one-cell array as "A1", which
+        // Tickmark imports as a plain formula, so an ARRAYFORMULA written here comes back as one.
+        const end = XLSX.utils.encode_cell({ r: r + filled.length - 1, c: c + filled[0].length - 1 });
+        const range = `${XLSX.utils.encode_cell({ r, c })}:${end}`;
+        filled.forEach((line, i) => line.forEach((value, j) => (i || j) && put(r + i, c + j, valueCell(value))));
+        put(r, c, { ...valueCell(filled[0][0]), f: excelFormula(body).slice(1), F: range });
       }),
     );
     ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: maxRow, c: maxCol } });
@@ -48,28 +62,50 @@ export function writeWorkbookXlsx(workbook: Workbook): Uint8Array {
   return fullCalculationOnLoad(bytes);
 }
 
-/** Tickmark's value of every formula cell, by `Sheet!row,col`; a workbook HyperFormula cannot load exports without them. */
-function calculatedValues(workbook: Workbook): Map<string, CellValue> {
-  const values = new Map<string, CellValue>();
+interface Calculated {
+  /** Tickmark's value of every formula cell, by `Sheet!row,col`. */
+  values: Map<string, CellValue>;
+  /** Every value an array formula fills, by its first cell. */
+  arrays: Map<string, CellValue[][]>;
+}
+
+/** What Tickmark calculates for the workbook; a workbook HyperFormula cannot load exports without values. */
+function calculatedValues(workbook: Workbook): Calculated {
+  const calculated: Calculated = { values: new Map(), arrays: new Map() };
   let hf;
   try {
     hf = loadEngineWorkbook(workbook);
   } catch {
-    return values;
+    return calculated;
   }
   try {
     for (const sheet of workbook.sheets) {
       const id = hf.getSheetId(sheet.name)!;
       sheet.cells.forEach((row, r) =>
         (row ?? []).forEach((input, c) => {
-          if (isFormula(input)) values.set(`${sheet.name}!${r},${c}`, fromFormulaValue(hf.getCellValue({ sheet: id, row: r, col: c })));
+          if (!isFormula(input)) return;
+          const key = `${sheet.name}!${r},${c}`;
+          calculated.values.set(key, fromFormulaValue(hf.getCellValue({ sheet: id, row: r, col: c })));
+          if (arrayFormulaBody(input) !== null) calculated.arrays.set(key, arrayValues(hf, id, r, c));
         }),
       );
     }
   } finally {
     hf.destroy();
   }
-  return values;
+  return calculated;
+}
+
+/** The block of values an array formula at (row, col) fills. */
+function arrayValues(hf: HyperFormula, sheet: number, row: number, col: number): CellValue[][] {
+  const inArray = (r: number, c: number) => hf.getCellType({ sheet, row: r, col: c }) === CellType.ARRAY;
+  let width = 1;
+  while (inArray(row, col + width)) width += 1;
+  let height = 1;
+  while (inArray(row + height, col)) height += 1;
+  return Array.from({ length: height }, (_, i) =>
+    Array.from({ length: width }, (_, j) => fromFormulaValue(hf.getCellValue({ sheet, row: row + i, col: col + j }))),
+  );
 }
 
 function valueCell(value: CellValue): XLSX.CellObject {

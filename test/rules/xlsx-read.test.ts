@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { RuleError } from '../../rules/errors.js';
 import { loadEngineWorkbook } from '../../rules/engine-workbook.js';
@@ -57,6 +58,30 @@ describe('reading .xlsx rule sheets', () => {
       expect(hf.getCellValue(address), key).toEqual(value);
     }
     hf.destroy();
+  });
+
+  it('keeps text as text, #NULL! as an error and array formulas filling their range, and reports formulas it cannot evaluate', () => {
+    const path = writeXlsx(dir, 'fidelity.xlsx', {
+      Data: [
+        ['00123', 'TRUE', { t: 'e', v: 0x00 }, 1, 2, 3],
+        ['=ISTEXT(A1)', '=ISTEXT(B1)', '=ISERROR(C1)', '=ERROR.TYPE(C1)', '=NOSUCHFUNCTION(1)', '=SUM(('],
+      ],
+    });
+    // An array formula over D3:F3, as Excel writes one (SheetJS keeps `F`, the range it fills).
+    const book = XLSX.read(readFileSync(path), { cellFormula: true });
+    book.Sheets.Data.D3 = { t: 'n', v: 2, f: 'D1:F1*2', F: 'D3:F3' };
+    book.Sheets.Data['!ref'] = 'A1:F3';
+    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+    const { workbook, issues } = readWorkbookXlsx(new Uint8Array(readFileSync(path)), 'fidelity.xlsx');
+    expect(workbook.sheets[0].cells[2][3]).toBe('=ARRAYFORMULA(D1:F1*2)');
+    const hf = loadEngineWorkbook(workbook);
+    expect(hf.getSheetValues(0)[1].slice(0, 4)).toEqual([true, true, true, 1]);
+    expect(hf.getSheetValues(0)[2].slice(3, 6)).toEqual([2, 4, 6]);
+    hf.destroy();
+    expect(issues).toEqual([
+      { sheet: 'Data', cell: 'E2', message: 'Tickmark has no function NOSUCHFUNCTION' },
+      { sheet: 'Data', cell: 'F2', message: expect.stringMatching(/^Tickmark cannot read this formula: Parsing error/) },
+    ]);
   });
 
   it('names the file when it is not a workbook', () => {

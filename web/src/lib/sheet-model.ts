@@ -6,7 +6,8 @@
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { normaliseFormula } from '../../../rules/formula-text';
-import { createEngine } from '../../../rules/hf';
+import { engineText, fromEngineText, toEngineCell } from '../../../rules/engine-workbook';
+import { createEngine, dateSystem } from '../../../rules/hf';
 import type { CellInput, Workbook } from '../../../rules/workbook';
 
 export interface CellView {
@@ -30,7 +31,7 @@ export class SheetModel {
   private widths: Map<string, (number | null)[]>;
 
   constructor(private workbook: Workbook) {
-    this.hf = createEngine({ maxRows: 10_000, ...(workbook.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 } } : {}) });
+    this.hf = createEngine({ maxRows: 10_000, ...dateSystem(workbook.date1904) });
     this.widths = new Map(workbook.sheets.map((s) => [s.name, s.columnWidths ?? []]));
     this.hf.batch(() => {
       for (const sheet of workbook.sheets) {
@@ -38,8 +39,8 @@ export class SheetModel {
         if (sheet.cells.length)
           this.hf.setSheetContent(
             id,
-            // Formulas from .xlsx files are Excel's text; the engine reads them normalised.
-            sheet.cells.map((row) => (row ?? []).map((c) => (typeof c === 'string' ? normaliseFormula(c) : (c as RawCellContent)))),
+            // Formulas from .xlsx files are Excel's text; the engine reads them normalised, and text as text.
+            sheet.cells.map((row) => (row ?? []).map(toEngineCell)),
           );
       }
     });
@@ -72,9 +73,11 @@ export class SheetModel {
     const serialized = this.hf.getCellSerialized(address);
     const value = this.hf.getCellValue(address);
     let raw = formula ?? (serialized === null || serialized === undefined ? '' : String(serialized));
-    // Text that would read back as something else shows its apostrophe, as in Excel's formula bar.
-    if (formula === undefined && typeof serialized === 'string' && (typeof parseTyped(serialized) !== 'string' || /^['=]/.test(serialized)))
-      raw = `'${raw}`;
+    if (formula === undefined && typeof serialized === 'string') {
+      const text = fromEngineText(serialized);
+      // Text that would read back as something else shows its apostrophe, as in Excel's formula bar.
+      raw = parseTyped(text) === engineText(text) ? text : `'${text}`;
+    }
     if (value instanceof DetailedCellError)
       return { raw, text: value.value, error: { code: value.value, message: value.message || explain(value.value) }, numeric: false };
     // As in Excel, a formula whose result is an empty cell shows 0.
@@ -190,15 +193,16 @@ function parseTyped(text: string | null): RawCellContent {
   // Excel's way of writing formulas (bare TRUE, doubled quotes) is read as the engine reads it.
   if (text.startsWith('=')) return normaliseFormula(text);
   // As in Excel, a leading apostrophe keeps digits as text (account numbers, 00123).
-  if (text.startsWith("'")) return text.slice(1);
+  if (text.startsWith("'")) return engineText(text.slice(1));
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())) return Number(text);
   if (/^(true|false)$/i.test(text.trim())) return text.trim().toUpperCase() === 'TRUE';
-  return text;
+  return engineText(text);
 }
 
 function toCellInput(value: RawCellContent): CellInput {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string' && !value.startsWith('=')) return fromEngineText(value);
   return value as CellInput;
 }
 
