@@ -6,6 +6,7 @@ import { HyperFormula, type FunctionPluginDefinition } from 'hyperformula';
 import { averageIfsPlugin } from './averageifs.js';
 import { BusinessDaysPlugin } from './business-days.js';
 import { ownNames, registerTickmarkLanguage } from './language.js';
+import { PickPlugin } from './pick.js';
 import { StatsExtraPlugin } from './stats-extra.js';
 import { TextFormatPlugin } from './text-format.js';
 import { TextLookupPlugin } from './text-lookup.js';
@@ -26,6 +27,7 @@ export function registerTickmarkFunctions(): void {
     averageIfsPlugin(),
     VdbPlugin,
     TextFormatPlugin,
+    PickPlugin,
   ];
   const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
