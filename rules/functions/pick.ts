@@ -81,10 +81,10 @@ export class PickPlugin extends FunctionPlugin {
       if (picked instanceof CellError) return picked;
       const [row, col] = picked;
       const data = array.data;
-      if (row > 0 && col > 0) return data[row - 1][col - 1];
+      if (row > 0 && col > 0) return data[row - 1][col - 1] as never;
       const rows = row > 0 ? [data[row - 1]] : data;
       const block = rows.map((line) => (col > 0 ? [line[col - 1]] : line));
-      return block.length === 1 && block[0].length === 1 ? block[0][0] : SimpleRangeValue.onlyValues(block as never);
+      return (block.length === 1 && block[0].length === 1 ? block[0][0] : SimpleRangeValue.onlyValues(block as never)) as never;
     });
   }
 
