@@ -7,6 +7,7 @@ import { averageIfsPlugin } from './averageifs.js';
 import { BusinessDaysPlugin } from './business-days.js';
 import { ownNames, registerTickmarkLanguage } from './language.js';
 import { PickPlugin } from './pick.js';
+import { RegressionPlugin } from './regression.js';
 import { StatsExtraPlugin } from './stats-extra.js';
 import { TextFormatPlugin } from './text-format.js';
 import { TextLookupPlugin } from './text-lookup.js';
@@ -28,6 +29,7 @@ export function registerTickmarkFunctions(): void {
     VdbPlugin,
     TextFormatPlugin,
     PickPlugin,
+    RegressionPlugin,
   ];
   const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {

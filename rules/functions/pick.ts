@@ -12,7 +12,7 @@
  *   along itself; past the end is #REF! and a negative index #VALUE!, as in Excel.
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
-import { isEmpty, numberOf, toNumber, type RawArg } from './values.js';
+import { constantArg, isEmpty, numberOf, toNumber, type RawArg } from './values.js';
 
 type Ast = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal AST and state
 type State = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -92,18 +92,8 @@ export class PickPlugin extends FunctionPlugin {
   indexSize(ast: Ast, state: State) {
     const whole = this.arraySizeForAst(ast.args[0], { ...state, arraysFlag: true });
     if (!state.arraysFlag) return sized(whole, 1, 1);
-    const known = (arg: Ast): RawArg | undefined => {
-      if (arg === undefined || arg.type === 'EMPTY') return null;
-      if (arg.type === 'NUMBER') return arg.value;
-      if (arg.type === 'CELL_REFERENCE') {
-        const vertex = this.dependencyGraph.getCell(arg.reference.toSimpleCellAddress(state.formulaAddress));
-        if (vertex === undefined) return null;
-        if ('parsedValue' in vertex) return vertex.getCellValue();
-      }
-      return undefined;
-    };
-    const rowArg = known(ast.args[1]);
-    const colArg = known(ast.args[2]);
+    const rowArg = constantArg(this, ast.args[1], state);
+    const colArg = constantArg(this, ast.args[2], state);
     if (rowArg === undefined || colArg === undefined) return sized(whole, whole.width, whole.height);
     const picked = indexPosition(whole.height, whole.width, rowArg, colArg, ast.args.length);
     if (picked instanceof CellError) return sized(whole, 1, 1);

@@ -2,7 +2,7 @@
  * HyperFormula's internal argument values, read as Excel reads them. Numbers arrive raw or
  * wrapped with a display type (dates, currencies, percents); an empty cell is a symbol.
  */
-import { CellError, ErrorType, SimpleRangeValue } from 'hyperformula';
+import { CellError, ErrorType, SimpleRangeValue, type FunctionPlugin } from 'hyperformula';
 
 export type RawArg = unknown;
 
@@ -41,4 +41,35 @@ export function toNumber(v: RawArg): number | CellError {
 export function firstError(range: SimpleRangeValue): CellError | null {
   for (const v of range.valuesFromTopLeftCorner()) if (v instanceof CellError) return v;
   return null;
+}
+
+type Ast = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal AST and state
+
+/**
+ * An argument's value when it is known before evaluation (a number, TRUE()/FALSE(), an
+ * omitted argument as null, or a cell holding a constant), for sizing an array formula's
+ * result; undefined when only evaluation can tell.
+ */
+export function constantArg(plugin: FunctionPlugin, arg: Ast, state: Ast): RawArg | undefined {
+  if (arg === undefined || arg.type === 'EMPTY') return null;
+  if (arg.type === 'NUMBER') return arg.value;
+  if (arg.type === 'FUNCTION_CALL' && (arg.procedureName === 'TRUE' || arg.procedureName === 'FALSE') && arg.args.length === 0)
+    return arg.procedureName === 'TRUE';
+  if (arg.type === 'CELL_REFERENCE') {
+    const graph = (plugin as unknown as { dependencyGraph: Ast }).dependencyGraph;
+    const vertex = graph.getCell(arg.reference.toSimpleCellAddress(state.formulaAddress));
+    if (vertex === undefined) return null;
+    if ('parsedValue' in vertex) return vertex.getCellValue();
+  }
+  return undefined;
+}
+
+/**
+ * Whether `ast` is the whole formula of a plain (not array) cell. There an array result
+ * shows its first value, as Excel's implicit intersection gives; inside another function
+ * or in an array formula the whole array is passed on.
+ */
+export function isWholePlainFormula(ast: Ast, state: Ast): boolean {
+  const vertex = state?.formulaVertex;
+  return vertex !== undefined && vertex.formula === ast && !('array' in vertex);
 }
