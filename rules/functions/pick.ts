@@ -12,7 +12,7 @@
  *   along itself; past the end is #REF! and a negative index #VALUE!, as in Excel.
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
-import { constantArg, isEmpty, numberOf, toNumber, type RawArg } from './values.js';
+import { constantArg, isEmpty, numberOf, sized, toNumber, type RawArg } from './values.js';
 
 type Ast = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal AST and state
 type State = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -99,11 +99,6 @@ export class PickPlugin extends FunctionPlugin {
     if (picked instanceof CellError) return sized(whole, 1, 1);
     return sized(whole, picked[1] > 0 ? 1 : whole.width, picked[0] > 0 ? 1 : whole.height);
   }
-}
-
-/** A new array size like `like` (HyperFormula does not export its ArraySize class). */
-function sized(like: Ast, width: number, height: number): Ast {
-  return new like.constructor(width, height);
 }
 
 function scalar(v: RawArg): RawArg {

@@ -12,7 +12,7 @@
  * In an array formula both fill their range; in a plain formula they give the first value.
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
-import { constantArg, isWholePlainFormula, numberOf } from './values.js';
+import { constantArg, isWholePlainFormula, numberOf, sized } from './values.js';
 
 type Ast = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal AST and state
 type State = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -73,6 +73,7 @@ export class RegressionPlugin extends FunctionPlugin {
         const [height, width] = targets.shape;
         return this.output(
           Array.from({ length: height }, (_, i) => fitted.slice(i * width, (i + 1) * width)),
+          ast,
           state,
         );
       },
@@ -86,23 +87,23 @@ export class RegressionPlugin extends FunctionPlugin {
 
   linestSize(ast: Ast, state: State) {
     const like = this.arraySizeForAst(ast.args[0], { ...state, arraysFlag: true });
-    if (!state.arraysFlag) return new like.constructor(1, 1);
+    if (!state.arraysFlag) return sized(like, 1, 1);
     const k = this.variables(ast, state);
     // Five rows with statistics; when the flag is only known by evaluating, room for them.
     const stats = constantArg(this, ast.args[3], state);
     const statsRows = stats === undefined || (stats !== null && stats !== false && stats !== 0) ? 5 : 1;
-    return new like.constructor(k + 1, statsRows);
+    return sized(like, k + 1, statsRows);
   }
 
   trendSize(ast: Ast, state: State) {
     const y = this.arraySizeForAst(ast.args[0], { ...state, arraysFlag: true });
-    if (!state.arraysFlag) return new y.constructor(1, 1);
+    if (!state.arraysFlag) return sized(y, 1, 1);
     const k = this.variables(ast, state);
     const target =
       ast.args[2] && ast.args[2].type !== 'EMPTY' ? ast.args[2] : ast.args[1] && ast.args[1].type !== 'EMPTY' ? ast.args[1] : ast.args[0];
     const size = this.arraySizeForAst(target, { ...state, arraysFlag: true });
-    if (k === 1 || target === ast.args[0]) return new y.constructor(size.width, size.height);
-    return y.width === 1 ? new y.constructor(1, size.height) : new y.constructor(size.width, 1);
+    if (k === 1 || target === ast.args[0]) return sized(y, size.width, size.height);
+    return y.width === 1 ? sized(y, 1, size.height) : sized(y, size.width, 1);
   }
 
   /** How many x variables a LINEST/TREND call has, from the shapes of its arguments. */

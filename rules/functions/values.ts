@@ -73,3 +73,8 @@ export function isWholePlainFormula(ast: Ast, state: Ast): boolean {
   const vertex = state?.formulaVertex;
   return vertex !== undefined && vertex.formula === ast && !('array' in vertex);
 }
+
+/** A new array size like `like` (HyperFormula does not export its ArraySize class). */
+export function sized(like: Ast, width: number, height: number): Ast {
+  return new like.constructor(width, height);
+}
