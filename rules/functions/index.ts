@@ -12,6 +12,7 @@ import { StatsExtraPlugin } from './stats-extra.js';
 import { TextFormatPlugin } from './text-format.js';
 import { TextLookupPlugin } from './text-lookup.js';
 import { VdbPlugin } from './vdb.js';
+import { YearFracPlugin } from './yearfrac.js';
 
 let registered = false;
 
@@ -30,6 +31,7 @@ export function registerTickmarkFunctions(): void {
     TextFormatPlugin,
     PickPlugin,
     RegressionPlugin,
+    YearFracPlugin,
   ];
   const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
