@@ -4,6 +4,7 @@
  */
 import { HyperFormula, type FunctionPluginDefinition } from 'hyperformula';
 import { averageIfsPlugin } from './averageifs.js';
+import { BasesPlugin } from './bases.js';
 import { BusinessDaysPlugin } from './business-days.js';
 import { ownNames, registerTickmarkLanguage } from './language.js';
 import { PickPlugin } from './pick.js';
@@ -32,6 +33,7 @@ export function registerTickmarkFunctions(): void {
     PickPlugin,
     RegressionPlugin,
     YearFracPlugin,
+    BasesPlugin,
   ];
   const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
