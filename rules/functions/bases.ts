@@ -19,7 +19,7 @@ const ANY = { argumentType: FunctionArgumentType.ANY };
 const OPTIONAL = { argumentType: FunctionArgumentType.ANY, optionalArg: true };
 
 function conversions() {
-  const functions: Record<string, { method: string; parameters: object[] }> = {};
+  const functions: Record<string, { method: string; parameters: { argumentType: FunctionArgumentType; optionalArg?: boolean }[] }> = {};
   for (const from of Object.keys(BASES) as Base[])
     for (const to of Object.keys(BASES) as Base[])
       if (from !== to) functions[`${from}2${to}`] = { method: 'convert', parameters: to === 'DEC' ? [ANY] : [ANY, OPTIONAL] };
