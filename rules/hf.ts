@@ -4,12 +4,13 @@
  */
 import { HyperFormula, type ConfigParams } from 'hyperformula';
 import { registerTickmarkFunctions } from './functions/index.js';
+import { applyExcelCoercion } from './functions/coercion.js';
 import { TICKMARK_LANGUAGE } from './functions/language.js';
 
 /** HyperFormula settings shared by every instance Tickmark builds. */
 export function engineConfig(overrides: Partial<ConfigParams> = {}): Partial<ConfigParams> {
   registerTickmarkFunctions();
-  return {
+  const config: Partial<ConfigParams> = {
     licenseKey: 'gpl-v3',
     language: TICKMARK_LANGUAGE,
     // Excel's serial dates: day 1 is 1900-01-01, day 0 is "1900-01-00" and, as Lotus 1-2-3
@@ -22,6 +23,8 @@ export function engineConfig(overrides: Partial<ConfigParams> = {}): Partial<Con
     maxColumns: 16_384,
     ...overrides,
   };
+  applyExcelCoercion(config);
+  return config;
 }
 
 /** An empty HyperFormula instance with Tickmark's configuration. */

@@ -7,6 +7,7 @@ import { averageIfsPlugin } from './averageifs.js';
 import { BasesPlugin } from './bases.js';
 import { BusinessDaysPlugin } from './business-days.js';
 import { ownNames, registerTickmarkLanguage } from './language.js';
+import { LogicPlugin } from './logic.js';
 import { PickPlugin } from './pick.js';
 import { RegressionPlugin } from './regression.js';
 import { StatsExtraPlugin } from './stats-extra.js';
@@ -34,6 +35,7 @@ export function registerTickmarkFunctions(): void {
     RegressionPlugin,
     YearFracPlugin,
     BasesPlugin,
+    LogicPlugin,
   ];
   const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {

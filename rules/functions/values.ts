@@ -78,3 +78,20 @@ export function isWholePlainFormula(ast: Ast, state: Ast): boolean {
 export function sized(like: Ast, width: number, height: number): Ast {
   return new like.constructor(width, height);
 }
+
+/**
+ * A range where one value is expected, as Excel's implicit intersection reads it: the cell
+ * of a one-column range in the formula's row, or of a one-row range in its column (on any
+ * sheet); #VALUE! when there is none. An array constant gives its first value.
+ */
+export function intersect(value: RawArg, state: Ast): RawArg {
+  if (!(value instanceof SimpleRangeValue)) return value;
+  const range = (value as unknown as { range?: Ast }).range;
+  if (!range) return value.data[0]?.[0];
+  const at = state.formulaAddress;
+  if (range.width() === 1 && at.row >= range.start.row && at.row < range.start.row + range.height())
+    return value.data[at.row - range.start.row][0];
+  if (range.height() === 1 && at.col >= range.start.col && at.col < range.start.col + range.width())
+    return value.data[0][at.col - range.start.col];
+  return new CellError(ErrorType.VALUE, "the range does not cross the formula's row or column");
+}
