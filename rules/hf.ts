@@ -17,6 +17,8 @@ export function engineConfig(overrides: Partial<ConfigParams> = {}): Partial<Con
     // had it, 1900-02-29 exists (day 60), so every serial from 61 on is the real date.
     nullDate: { year: 1899, month: 12, day: 31 },
     leapYear1900: true,
+    // Date text as Excel (US) reads it: ISO dates and month-first dates.
+    dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY', 'MM/DD/YY'],
     useColumnIndex: false,
     smartRounding: true,
     maxRows: 1_100_000,

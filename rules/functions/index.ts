@@ -6,6 +6,7 @@ import { HyperFormula, type FunctionPluginDefinition } from 'hyperformula';
 import { averageIfsPlugin } from './averageifs.js';
 import { BasesPlugin } from './bases.js';
 import { BusinessDaysPlugin } from './business-days.js';
+import { DatesPlugin } from './dates.js';
 import { ownNames, registerTickmarkLanguage } from './language.js';
 import { LogicPlugin } from './logic.js';
 import { PickPlugin } from './pick.js';
@@ -36,6 +37,7 @@ export function registerTickmarkFunctions(): void {
     YearFracPlugin,
     BasesPlugin,
     LogicPlugin,
+    DatesPlugin,
   ];
   const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
