@@ -8,6 +8,7 @@ import { BasesPlugin } from './bases.js';
 import { BusinessDaysPlugin } from './business-days.js';
 import { DatesPlugin } from './dates.js';
 import { ownNames, registerTickmarkLanguage } from './language.js';
+import { approximateLookupPlugin } from './lookup-approximate.js';
 import { LogicPlugin } from './logic.js';
 import { PickPlugin } from './pick.js';
 import { RegressionPlugin } from './regression.js';
@@ -38,6 +39,7 @@ export function registerTickmarkFunctions(): void {
     BasesPlugin,
     LogicPlugin,
     DatesPlugin,
+    approximateLookupPlugin(),
   ];
   const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {

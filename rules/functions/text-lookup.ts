@@ -103,29 +103,19 @@ export class TextLookupPlugin extends FunctionPlugin {
       state,
       this.metadata('LOOKUP'),
       (lookup: Scalar, vector: SimpleRangeValue, result?: SimpleRangeValue) => {
-        const value = plain(lookup);
+        // An empty lookup value is 0, as in Excel.
+        const value = (plain(lookup) ?? 0) as number | string | boolean;
+        if (result && result.width() > 1 && result.height() > 1)
+          return new CellError(ErrorType.NA, 'the result vector must be one row or one column');
         const data = vector.data as Scalar[][];
-        let keys: Scalar[];
+        // A two-dimensional vector is searched as the array form searches it: along its first
+        // row when it is wider than tall, else down its first column.
+        const wide = vector.width() > vector.height();
+        const keys = wide ? data[0] : data.map((row) => row[0]);
         let answers: Scalar[];
-        if (result) {
-          if (vector.width() > 1 && vector.height() > 1)
-            return new CellError(ErrorType.NA, 'the lookup vector must be one row or one column');
-          keys = vector.valuesFromTopLeftCorner() as Scalar[];
-          answers = result.valuesFromTopLeftCorner() as Scalar[];
-        } else if (vector.width() > vector.height()) {
-          keys = data[0];
-          answers = data[data.length - 1];
-        } else {
-          keys = data.map((row) => row[0]);
-          answers = data.map((row) => row[row.length - 1]);
-        }
-        let found = -1;
-        for (let i = 0; i < keys.length; i++) {
-          const key = plain(keys[i]);
-          if (key instanceof CellError || !comparable(key, value)) continue;
-          if (compare(key as string | number | boolean, value as string | number | boolean) > 0) break;
-          found = i;
-        }
+        if (result) answers = result.valuesFromTopLeftCorner() as Scalar[];
+        else answers = wide ? data[data.length - 1] : data.map((row) => row[row.length - 1]);
+        const found = approximatePosition(keys.map(plain), value);
         if (found < 0) return new CellError(ErrorType.NA, 'no value is small enough');
         if (found >= answers.length) return new CellError(ErrorType.REF, 'the result vector is shorter than the lookup vector');
         const answer = answers[found];
@@ -187,7 +177,7 @@ function flatten(arg: unknown): Scalar[] {
 }
 
 /** HyperFormula's rich numbers (dates, percents) carry their value in `val`. */
-function plain(value: Scalar): number | string | boolean | CellError | null {
+export function plain(value: Scalar): number | string | boolean | CellError | null {
   // An empty cell is HyperFormula's EmptyValue symbol.
   if (value === undefined || value === null || typeof value === 'symbol') return null;
   if (typeof value === 'object' && !(value instanceof CellError) && 'val' in value) return value.val;
@@ -242,4 +232,32 @@ function findPosition(lookup: ReturnType<typeof plain>, values: ReturnType<typeo
     }
   }
   return best;
+}
+
+/**
+ * Excel's approximate match (LOOKUP, and MATCH, VLOOKUP and HLOOKUP with match type 1/TRUE):
+ * a binary search for the last key not greater than the value, which stops at an exact match
+ * and steps past keys of another type. On unsorted keys it gives what Excel gives, not what a
+ * scan would.
+ */
+export function approximatePosition(keys: ReturnType<typeof plain>[], value: number | string | boolean): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    let probe = mid;
+    while (probe >= lo && !comparable(keys[probe], value)) probe -= 1;
+    if (probe < lo) {
+      lo = mid + 1;
+      continue;
+    }
+    const side = compare(keys[probe] as never, value);
+    if (side === 0) return probe;
+    if (side < 0) {
+      found = probe;
+      lo = mid + 1;
+    } else hi = probe - 1;
+  }
+  return found;
 }
