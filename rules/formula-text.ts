@@ -4,6 +4,8 @@
  * understand; Excel needs those prefixes back to recognise newer and custom functions.
  * String literals and quoted sheet names are left untouched.
  */
+import { ENGINE_OFFSET } from './functions/reference.js';
+
 export function normaliseFormula(formula: string): string {
   return rewriteWords(formula, rewriteWord, escapeQuotes);
 }
@@ -43,6 +45,7 @@ export function excelFormula(formula: string): string {
     const upper = word.toUpperCase();
     const rest = text.slice(after).trimStart();
     if (!rest.startsWith('(')) return word;
+    if (upper === ENGINE_OFFSET) return 'OFFSET';
     if (XLWS.has(upper)) return `_xlfn._xlws.${upper}`;
     if (XLFN.has(upper)) return `_xlfn.${upper}`;
     if (XLUDF.has(upper)) return `_xludf.${upper}`;
@@ -107,7 +110,17 @@ function rewriteWord(word: string, formula: string, after: number): string {
   const isCall = next === '(';
   const isSheetRef = next === '!';
   if (!isCall && !isSheetRef && (upper === 'TRUE' || upper === 'FALSE')) return `${upper}()`;
+  // HyperFormula reserves OFFSET for the static form it resolves while parsing; Excel's
+  // OFFSET (a range, offsets from cells) is the engine's XLOFFSET (rules/functions/reference.ts).
+  if (isCall && upper === 'OFFSET') return ENGINE_OFFSET;
   return stripped;
+}
+
+/** A formula as the engine serialises it, back in Excel's words (XLOFFSET is OFFSET). */
+export function fromEngineFormula(formula: string): string {
+  return rewriteWords(formula, (word, text, after) =>
+    word.toUpperCase() === ENGINE_OFFSET && text.slice(after).trimStart().startsWith('(') ? 'OFFSET' : word,
+  );
 }
 
 /**

@@ -11,6 +11,7 @@ import { ownNames, registerTickmarkLanguage } from './language.js';
 import { approximateLookupPlugin } from './lookup-approximate.js';
 import { LogicPlugin } from './logic.js';
 import { PickPlugin } from './pick.js';
+import { ReferencePlugin } from './reference.js';
 import { RegressionPlugin } from './regression.js';
 import { StatsExtraPlugin } from './stats-extra.js';
 import { TextFormatPlugin } from './text-format.js';
@@ -40,6 +41,7 @@ export function registerTickmarkFunctions(): void {
     LogicPlugin,
     DatesPlugin,
     approximateLookupPlugin(),
+    ReferencePlugin,
   ];
   const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {

@@ -5,7 +5,7 @@
  * and its undo stack is the editor's.
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
-import { normaliseFormula } from '../../../rules/formula-text';
+import { fromEngineFormula, normaliseFormula } from '../../../rules/formula-text';
 import { engineText, fromEngineText, toEngineCell } from '../../../rules/engine-workbook';
 import { createEngine, dateSystem } from '../../../rules/hf';
 import type { CellInput, Workbook } from '../../../rules/workbook';
@@ -69,7 +69,8 @@ export class SheetModel {
 
   cell(sheet: string, row: number, col: number): CellView {
     const address = { sheet: this.id(sheet), row, col };
-    const formula = this.hf.getCellFormula(address);
+    const engineFormula = this.hf.getCellFormula(address);
+    const formula = engineFormula === undefined ? undefined : fromEngineFormula(engineFormula);
     const serialized = this.hf.getCellSerialized(address);
     const value = this.hf.getCellValue(address);
     let raw = formula ?? (serialized === null || serialized === undefined ? '' : String(serialized));
@@ -203,6 +204,7 @@ function toCellInput(value: RawCellContent): CellInput {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'string' && !value.startsWith('=')) return fromEngineText(value);
+  if (typeof value === 'string') return fromEngineFormula(value);
   return value as CellInput;
 }
 
