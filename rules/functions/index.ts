@@ -3,6 +3,7 @@
  * Each plugin lives in its own file beside this one.
  */
 import { HyperFormula, type FunctionPluginDefinition } from 'hyperformula';
+import { ArithmeticPlugin } from './arithmetic.js';
 import { averageIfsPlugin } from './averageifs.js';
 import { BasesPlugin } from './bases.js';
 import { BusinessDaysPlugin } from './business-days.js';
@@ -42,6 +43,7 @@ export function registerTickmarkFunctions(): void {
     DatesPlugin,
     approximateLookupPlugin(),
     ReferencePlugin,
+    ArithmeticPlugin,
   ];
   const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
