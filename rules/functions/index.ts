@@ -15,6 +15,7 @@ import { PickPlugin } from './pick.js';
 import { ReferencePlugin } from './reference.js';
 import { RegressionPlugin } from './regression.js';
 import { StatsExtraPlugin } from './stats-extra.js';
+import { TextExcelPlugin } from './text-excel.js';
 import { TextFormatPlugin } from './text-format.js';
 import { TextLookupPlugin } from './text-lookup.js';
 import { VdbPlugin } from './vdb.js';
@@ -44,6 +45,7 @@ export function registerTickmarkFunctions(): void {
     approximateLookupPlugin(),
     ReferencePlugin,
     ArithmeticPlugin,
+    TextExcelPlugin,
   ];
   const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
