@@ -6,7 +6,7 @@ describe('CONCATENATE, SUBSTITUTE, REPLACE and VALUE as Excel has them', () => {
     // Formulas sit in row 21, in columns A, B, C: A1:B1 crosses column B ("b"), Z1:Z21 crosses row 21 (empty).
     expect(evaluateAll([['a', 'b']], ['=CONCATENATE("x",1.5,TRUE())', '=CONCATENATE(A1:B1)', '=CONCATENATE("<",Z1:Z21,">")'])).toEqual([
       'x1.5TRUE',
-      '#VALUE!',
+      'b',
       '<>',
     ]);
   });
