@@ -116,10 +116,10 @@ function formatNumber(value: number, format: string): string | CellError | undef
 /** SSF, with one repair: an unpadded `s` before fractional seconds (`h:m:s.00`) repeats the fraction in SSF. */
 function ssf(format: string, subject: number | string, date1904: boolean): string {
   if (!/(^|[^s\\"])s\.0/i.test(format)) return XLSX.SSF.format(format, subject, { date1904 });
-  const marked = format.replace(/(^|[^s\\"])s(\.0)/gi, '$1"\u0001"ss$2');
+  const marked = format.replace(/(^|[^s\\"])s(\.0)/gi, '$1"\uE000"ss$2');
   return XLSX.SSF.format(marked, subject, { date1904 })
-    .replace(/\u00010(\d)/g, '$1')
-    .replace(/\u0001/g, '');
+    .replace(/\uE0000(\d)/g, '$1')
+    .replace(/\uE000/g, '');
 }
 
 /**
