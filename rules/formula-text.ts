@@ -26,8 +26,11 @@ function escapeQuotes(literal: string, inArray: boolean): string {
 
 /** The formula without Excel's file-format prefixes (`_xlfn.`, `_xlfn._xlws.`, `_xludf.`), as Tickmark stores it. */
 export function withoutPrefixes(formula: string): string {
-  return rewriteWords(formula, (word) => word.replace(/^_xlfn\._xlws\.|^_xlfn\.|^_xludf\./i, ''));
+  return rewriteWords(formula, (word) => word.replace(PREFIXES, ''));
 }
+
+/** Excel's file prefixes: newer functions (`_xlfn.`, `_xlws.`), custom ones (`_xludf.`), LET's names (`_xlpm.`). */
+const PREFIXES = /^_xlfn\._xlws\.|^_xlfn\.|^_xludf\.|^_xlpm\./i;
 
 /** Functions Excel stores with `_xlfn.` (added since Excel 2007), and their `_xlws.` subset. */
 const XLFN = new Set(
@@ -41,9 +44,12 @@ const XLUDF = new Set(['BDAYS', 'NYSEHOLIDAY']);
 
 /** The formula as Excel stores it in a file: prefixes added (`TRUE()` is valid Excel and stays). */
 export function excelFormula(formula: string): string {
+  const bound = letNames(formula);
   return rewriteWords(formula, (word, text, after) => {
     const upper = word.toUpperCase();
     const rest = text.slice(after).trimStart();
+    // Excel stores the names LET binds as _xlpm.name.
+    if (bound.has(upper) && !rest.startsWith('(') && !rest.startsWith('!')) return `_xlpm.${word}`;
     if (!rest.startsWith('(')) return word;
     if (upper === ENGINE_OFFSET) return 'OFFSET';
     if (XLWS.has(upper)) return `_xlfn._xlws.${upper}`;
@@ -104,7 +110,7 @@ function endOfString(text: string, start: number): number {
 }
 
 function rewriteWord(word: string, formula: string, after: number): string {
-  const stripped = word.replace(/^_xlfn\._xlws\.|^_xlfn\.|^_xludf\./i, '');
+  const stripped = word.replace(PREFIXES, '');
   const upper = stripped.toUpperCase();
   const next = formula.slice(after).trimStart()[0];
   const isCall = next === '(';
@@ -143,4 +149,30 @@ export function arrayFormulaBody(formula: string): string | null {
     else if (ch === ')' && --depth === 0) return formula.slice(i + 1).trim() === '' ? `=${formula.slice(head[0].length, i)}` : null;
   }
   return null;
+}
+
+/** The names LET calls in a formula bind (upper-cased): every argument before the last at an even position. */
+function letNames(formula: string): Set<string> {
+  const names = new Set<string>();
+  rewriteWords(formula, (word, text, after) => {
+    const open = text.indexOf('(', after);
+    if (word.toUpperCase() !== 'LET' || open < 0 || text.slice(after, open).trim() !== '') return word;
+    const args: string[] = [];
+    let depth = 0;
+    let start = open + 1;
+    for (let i = open + 1; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '"') i = endOfString(text, i) - 1;
+      else if (ch === '(' || ch === '{') depth += 1;
+      else if ((ch === ')' || ch === '}') && depth > 0) depth -= 1;
+      else if ((ch === ',' || ch === ')') && depth === 0) {
+        args.push(text.slice(start, i).trim());
+        start = i + 1;
+        if (ch === ')') break;
+      }
+    }
+    args.slice(0, -1).forEach((arg, i) => i % 2 === 0 && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(arg) && names.add(arg.toUpperCase()));
+    return word;
+  });
+  return names;
 }

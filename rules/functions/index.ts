@@ -10,6 +10,7 @@ import { BusinessDaysPlugin } from './business-days.js';
 import { DatesPlugin } from './dates.js';
 import { ownNames, registerTickmarkLanguage } from './language.js';
 import { approximateLookupPlugin } from './lookup-approximate.js';
+import { LetPlugin } from './let.js';
 import { LogicPlugin } from './logic.js';
 import { PickPlugin } from './pick.js';
 import { ReferencePlugin } from './reference.js';
@@ -46,6 +47,7 @@ export function registerTickmarkFunctions(): void {
     ReferencePlugin,
     ArithmeticPlugin,
     TextExcelPlugin,
+    LetPlugin,
   ];
   const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
