@@ -21,6 +21,7 @@ export function engineConfig(overrides: Partial<ConfigParams> = {}): Partial<Con
     dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY', 'MM/DD/YY'],
     useColumnIndex: false,
     smartRounding: true,
+    precisionRounding: 15,
     maxRows: 1_100_000,
     maxColumns: 16_384,
     ...overrides,

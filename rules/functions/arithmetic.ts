@@ -5,6 +5,8 @@
  *   rounding is decimal, on the number's 15 significant digits as Excel keeps them, so
  *   ROUND(2.675, 2) is 2.68 and ROUND(1.005, 2) is 1.01 (binary arithmetic gives 2.67, 1).
  * * `INT` rounds down (INT(-0.5) is -1); `CEILING(x, 0)` is 0.
+ * * `NPV` skips cells without a number (they are not periods) and sums the discounted flows in
+ *   order, as Excel does, to the last digit.
  * * `PRODUCT` of no numbers is 0. `LARGE` and `SMALL` read a typed TRUE or "2.3" as a number.
  * * `AVEDEV`, `DEVSQ` of no numbers are #NUM!; `SUMX2MY2`, `SUMX2PY2`, `SUMXMY2` are #N/A for
  *   arrays of different sizes and #DIV/0! when no pair holds two numbers.
@@ -43,6 +45,7 @@ export class ArithmeticPlugin extends FunctionPlugin {
     SMALL: { method: 'small', parameters: [ANY, NUMBER] },
     AVEDEV: { method: 'avedev', parameters: [ANY], repeatLastArgs: 1 },
     DEVSQ: { method: 'devsq', parameters: [ANY], repeatLastArgs: 1 },
+    NPV: { method: 'npv', parameters: [NUMBER, ANY], repeatLastArgs: 1 },
     SUMX2MY2: { method: 'sumx2my2', parameters: [RANGE, RANGE] },
     SUMX2PY2: { method: 'sumx2py2', parameters: [RANGE, RANGE] },
     SUMXMY2: { method: 'sumxmy2', parameters: [RANGE, RANGE] },
@@ -90,6 +93,17 @@ export class ArithmeticPlugin extends FunctionPlugin {
       const mean = numbers.reduce((a, b) => a + b, 0) / numbers.length;
       return numbers.reduce((s, v) => s + (v - mean) ** 2, 0);
     });
+  }
+
+  /** Cash flows at the end of periods 1, 2, …; cells that hold no number are not periods. */
+  npv(ast: Ast, state: State) {
+    if (ast.args.length < 2) return new CellError(ErrorType.NA, 'NPV takes a rate and at least one value');
+    const rate = toNumber(this.evaluateAst(ast.args[0], state));
+    if (rate instanceof CellError) return rate;
+    const flows = this.aggregate({ ...ast, args: ast.args.slice(1) }, state, (numbers) =>
+      numbers.reduce((sum, v, i) => sum + v / Math.pow(1 + rate, i + 1), 0),
+    );
+    return flows;
   }
 
   large(ast: Ast, state: State) {
