@@ -36,7 +36,9 @@ export async function runRuleSheet(input: RunInput): Promise<RunSummary> {
   const engineOptions = { params, paramRows: paramRows(settings), replace: { summary: [] as RawCellContent[][] } };
   // The column index speeds lookups but costs more than it saves when every block rewrites
   // thousands of input cells: measured 8 s of 25 s on 100k rows (BENCHMARKS.md).
-  const hf = loadEngineWorkbook(workbook, { ...engineOptions, engine: { useColumnIndex: false } });
+  // In Rows a formula that refers to an empty field stays empty (a blank output, no
+  // exception), where Excel and every other Tickmark engine show 0.
+  const hf = loadEngineWorkbook(workbook, { ...engineOptions, engine: { useColumnIndex: false, evaluateNullToZero: false } });
   const summarySheet = startSummary(workbook, plan.layout.headers, engineOptions);
   await sink.columns(plan.layout.headers);
   try {

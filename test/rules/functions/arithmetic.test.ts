@@ -60,4 +60,13 @@ describe('rounding and aggregates as Excel computes them', () => {
       ]),
     ).toEqual([-10, 30, 2, '#N/A', '#DIV/0!']);
   });
+
+  it('reads a formula that refers to an empty cell as 0, as Excel does', () => {
+    // B1 and B2 are =A1 and =A2, both empty cells.
+    const grid = [
+      [null, '=A1'],
+      [null, '=A2'],
+    ];
+    expect(evaluateAll(grid, ['=COUNT(B1:B2)', '=PRODUCT(B1:B2,5)', '=LEN(B1)', '=ISBLANK(B1)', '=B1'])).toEqual([2, 0, 1, false, 0]);
+  });
 });
