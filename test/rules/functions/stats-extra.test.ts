@@ -64,4 +64,12 @@ describe('VDB (Excel documentation examples: cost 2400, salvage 300, life 10 yea
     expect(evaluate('=VDB(2400,300,10,0,0.875,1.5)')).toBeCloseTo(315, 2);
     expect(evaluate('=VDB(2400,300,10,5,2)')).toBe('#NUM!');
   });
+
+  it("switches to straight line over fractional periods on Excel's schedule (values Excel cached in the corpus)", () => {
+    // cost 1, no salvage, life 14, factor 1.25: periods 2.5-3.5 and 3.5-4.5, and 13.5-14.
+    expect(evaluate('=VDB(1,0,14,2.5,3.5,1.25,FALSE())')).toBeCloseTo(0.07074765193864536, 12);
+    expect(evaluate('=VDB(1,0,14,3.5,4.5,1.25,FALSE())')).toBeCloseTo(0.06872629045468406, 12);
+    expect(evaluate('=VDB(1,0,14,13.5,14,1.25,FALSE())')).toBeCloseTo(0.03436314522734203, 12);
+    expect(evaluate('=VDB(1,0,14,13,14,1.25,FALSE())')).toBeCloseTo(0.06866789938377948, 12);
+  });
 });
