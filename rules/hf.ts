@@ -21,8 +21,10 @@ export function engineConfig(overrides: Partial<ConfigParams> = {}): Partial<Con
     dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY', 'MM/DD/YY'],
     useColumnIndex: false,
     smartRounding: true,
-    // Values keep 15 significant digits, as Excel's do (HyperFormula rounds to 10 by default).
+    // Values keep 15 significant digits, as Excel's do (HyperFormula rounds to 10 by default),
+    // and numbers that differ in the 14th digit are not equal (HyperFormula's tolerance: 1e-13).
     precisionRounding: 15,
+    precisionEpsilon: 1e-15,
     // A formula that refers to an empty cell is 0, as in Excel (COUNT and PRODUCT see the 0).
     evaluateNullToZero: true,
     maxRows: 1_100_000,

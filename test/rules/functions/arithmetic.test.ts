@@ -69,4 +69,12 @@ describe('rounding and aggregates as Excel computes them', () => {
     ];
     expect(evaluateAll(grid, ['=COUNT(B1:B2)', '=PRODUCT(B1:B2,5)', '=LEN(B1)', '=ISBLANK(B1)', '=B1'])).toEqual([2, 0, 1, false, 0]);
   });
+
+  it('compares and subtracts to 15 significant digits, as Excel does', () => {
+    expect(evaluateAll([], ['=1.11111111111111=1.1111111111111', '=0.1+0.2=0.3', '=1188.443-1188.4434123352207'])).toEqual([
+      false,
+      true,
+      -0.000412335220744,
+    ]);
+  });
 });
