@@ -88,6 +88,9 @@ const ELAPSED_ONLY = /^\[(h+|m+|s+)\]$/i;
  */
 function formatNumber(value: number, format: string): string | CellError | undefined {
   const sections = formatSections(format);
+  // One section mixing digit placeholders with the text placeholder is not a format Excel accepts.
+  if (sections.length === 1 && /[0#?]/.test(unquoted(format)) && unquoted(format).includes('@'))
+    return new CellError(ErrorType.VALUE, `"${format}" mixes number and text placeholders`);
   const numeric = sections.filter((s) => !unquoted(s).includes('@'));
   if (!numeric.length) return undefined;
   let section = numeric[0];

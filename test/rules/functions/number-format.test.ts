@@ -28,6 +28,8 @@ describe("Excel's number format codes where SSF differs", () => {
     expect([-1, 0, 1].map((n) => formatText(n, 'w;x@'))).toEqual(['-w', 'w', 'w']);
     expect([-1, 0, 1].map((n) => formatText(n, ''))).toEqual(['-', '', '']);
     expect(formatText(1234.56, '$x*y#,##0* ')).toBe('$x1,235');
+    // A single section mixing digits with the text placeholder is a format Excel refuses.
+    expect((formatText(1, '#.0@') as { type: string }).type).toBe('VALUE');
   });
 
   it('counts elapsed time, negative too, and rejects a date code on a number that is no date', () => {
