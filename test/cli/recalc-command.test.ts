@@ -33,6 +33,17 @@ describe('tickmark recalc', () => {
     expect(Object.fromEntries(cached)).toEqual({ 'S!C1': 6, 'S!D1': { error: '#DIV/0!' }, 'S!E1': 'big', 'S!F1': 1 });
   });
 
+  it('notes by cell the formulas it cannot evaluate, and keeps them', () => {
+    const input = writeXlsx(dir, 'unknown.xlsx', { S: [[2, '=NOSUCHFUNCTION(A1)', '=A1*2']] });
+    const out = join(dir, 'unknown-out.xlsx');
+    const run = tickmark(['recalc', input, '--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/unknown\.xlsx S!B1: Tickmark has no function NOSUCHFUNCTION/);
+    const { workbook, cached } = readWorkbookXlsx(new Uint8Array(readFileSync(out)));
+    expect(workbook.sheets[0].cells[0][1]).toBe('=NOSUCHFUNCTION(A1)');
+    expect(cached.get('S!C1')).toBe(4);
+  });
+
   it('fails with one line naming the file, and writes nothing', () => {
     const out = join(dir, 'never.xlsx');
     const run = tickmark(['recalc', writeText(dir, 'notes.xlsx', 'plain text'), '--out', out]);
