@@ -100,3 +100,20 @@ function paramExpression(value: ParamValue): string {
   if (serial !== null) return `=${serial}`;
   return `="${value.replace(/"/g, '""')}"`;
 }
+
+/** Every formula cell of a workbook with its engine address, for reading the engine's values. */
+export function* formulaCells(
+  workbook: Workbook,
+  hf: HyperFormula,
+): Generator<{ sheet: string; row: number; col: number; input: string; address: { sheet: number; row: number; col: number } }> {
+  for (const sheet of workbook.sheets) {
+    const id = hf.getSheetId(sheet.name)!;
+    for (let row = 0; row < sheet.cells.length; row++) {
+      const cells = sheet.cells[row] ?? [];
+      for (let col = 0; col < cells.length; col++) {
+        const input = cells[col];
+        if (isFormula(input)) yield { sheet: sheet.name, row, col, input, address: { sheet: id, row, col } };
+      }
+    }
+  }
+}

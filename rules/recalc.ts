@@ -6,7 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import { loadEngineWorkbook } from './engine-workbook.js';
 import { RuleError } from './errors.js';
 import { fromFormulaValue } from './field-values.js';
-import { isErrorValue } from './workbook.js';
+import { isErrorValue, type CellValue } from './workbook.js';
 import { readWorkbookXlsx, type ImportIssue } from './xlsx/read-workbook.js';
 import { EXCEL_ERROR_CODES } from './xlsx/error-codes.js';
 
@@ -38,17 +38,33 @@ export function recalcWorkbook(data: Uint8Array, fileName = 'workbook.xlsx'): Re
           cell: address,
         });
       }
-      const cell = book.Sheets[sheetName][address] as XLSX.CellObject;
-      const before = JSON.stringify(cached.get(key));
-      if (isErrorValue(value)) Object.assign(cell, { t: 'e', v: EXCEL_ERROR_CODES[value.error] ?? 0x0f, w: value.error });
-      else if (typeof value === 'number') Object.assign(cell, { t: 'n', v: value, w: undefined });
-      else if (typeof value === 'boolean') Object.assign(cell, { t: 'b', v: value, w: undefined });
-      else Object.assign(cell, { t: 's', v: value ?? '', w: undefined });
-      if (JSON.stringify(value) !== before) changed += 1;
+      const sheet = book.Sheets[sheetName];
+      const cell = sheet[address] as XLSX.CellObject;
+      setCachedValue(cell, value);
+      if (JSON.stringify(value) !== JSON.stringify(cached.get(key))) changed += 1;
+      // An array formula's other cells hold the rest of its result.
+      if (cell.F?.includes(':')) {
+        const range = XLSX.utils.decode_range(cell.F);
+        for (let r = range.s.r; r <= range.e.r; r++)
+          for (let c = range.s.c; c <= range.e.c; c++) {
+            const inside = XLSX.utils.encode_cell({ r, c });
+            if (inside === address) continue;
+            const spilled = fromFormulaValue(hf.getCellValue({ sheet: cellAddress.sheet, row: r, col: c }));
+            setCachedValue((sheet[inside] ??= { t: 'z' } as XLSX.CellObject), spilled);
+          }
+      }
     }
   } finally {
     hf.destroy();
   }
   const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true, cellStyles: true });
   return { bytes: new Uint8Array(bytes), formulas: cached.size, changed, issues };
+}
+
+/** Writes a recalculated value into a SheetJS cell, keeping its formula and style. */
+function setCachedValue(cell: XLSX.CellObject, value: CellValue): void {
+  if (isErrorValue(value)) Object.assign(cell, { t: 'e', v: EXCEL_ERROR_CODES[value.error] ?? 0x0f, w: value.error });
+  else if (typeof value === 'number') Object.assign(cell, { t: 'n', v: value, w: undefined });
+  else if (typeof value === 'boolean') Object.assign(cell, { t: 'b', v: value, w: undefined });
+  else Object.assign(cell, { t: 's', v: value ?? '', w: undefined });
 }

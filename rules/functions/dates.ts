@@ -4,13 +4,12 @@
  * `EDATE` and `EOMONTH` reject TRUE/FALSE, as Excel does.
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin } from 'hyperformula';
-import { intersect, isEmpty, numberOf, type RawArg } from './values.js';
+import { LAST_DATE_SERIAL, intersect, isEmpty, numberOf, type RawArg } from './values.js';
 import { excelDate } from './yearfrac.js';
 
 type Ast = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal AST and state
 type State = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const LAST_SERIAL = 2958465;
 const ANY = { argumentType: FunctionArgumentType.ANY };
 
 export class DatesPlugin extends FunctionPlugin {
@@ -62,7 +61,7 @@ export class DatesPlugin extends FunctionPlugin {
       if (n !== null && n < 0) return new CellError(ErrorType.VALUE, `"${v}" is not a date Excel can represent`);
     }
     if (n === null) return new CellError(ErrorType.VALUE, 'a date is expected');
-    if (n < 0 || n > LAST_SERIAL + 1) return new CellError(ErrorType.NUM, 'dates must fall between 1900 and 9999');
+    if (n < 0 || n > LAST_DATE_SERIAL + 1) return new CellError(ErrorType.NUM, 'dates must fall between 1900 and 9999');
     return Math.trunc(n);
   }
 
@@ -90,7 +89,7 @@ export class DatesPlugin extends FunctionPlugin {
     const [y, m] = [Math.floor(total / 12), (total % 12) + 1];
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate() + (y === 1900 && m === 2 && !date1904 ? 1 : 0);
     const serial = serialOf(y, m, toMonthEnd ? last : Math.min(from.d, last), date1904);
-    if (serial < 0 || serial > LAST_SERIAL) return new CellError(ErrorType.NUM, 'the resulting date falls outside 1900-9999');
+    if (serial < 0 || serial > LAST_DATE_SERIAL) return new CellError(ErrorType.NUM, 'the resulting date falls outside 1900-9999');
     return serial;
   }
 }

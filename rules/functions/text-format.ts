@@ -9,12 +9,10 @@
 import * as XLSX from '@e965/xlsx';
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
 import { formatPlainNumber, isPlainNumberSection } from './number-format.js';
+import { LAST_DATE_SERIAL } from './values.js';
 
 type ProcedureAst = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal types
 type InterpreterState = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** 9999-12-31 is the last date Excel shows. */
-const LAST_DATE = 2958465;
 
 export class TextFormatPlugin extends FunctionPlugin {
   static override implementedFunctions = {
@@ -109,7 +107,8 @@ function formatNumber(value: number, format: string): string | CellError | undef
     return (value < 0 ? '-' : '') + String(Math.floor(Number((Math.abs(value) * unit).toPrecision(15))));
   }
   if (DATE_CODES.test(bare.replace(/\[[hms]+\]/gi, 'h')) && !/[eE][+-]/.test(bare)) {
-    if (value < 0 || value > LAST_DATE) return new CellError(ErrorType.VALUE, 'a date or time format needs a date between 1900 and 9999');
+    if (value < 0 || value > LAST_DATE_SERIAL)
+      return new CellError(ErrorType.VALUE, 'a date or time format needs a date between 1900 and 9999');
     return undefined;
   }
   if (!isPlainNumberSection(section)) return undefined;

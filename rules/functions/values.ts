@@ -6,6 +6,9 @@ import { CellError, ErrorType, SimpleRangeValue, type FunctionPlugin } from 'hyp
 
 export type RawArg = unknown;
 
+/** 9999-12-31, the last date Excel holds. */
+export const LAST_DATE_SERIAL = 2958465;
+
 /** The number inside a raw or typed number, or null. */
 export function numberOf(v: RawArg): number | null {
   if (typeof v === 'number') return v;

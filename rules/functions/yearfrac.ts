@@ -8,13 +8,11 @@
  * result even when a date is an error.
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
-import { isEmpty, numberOf, type RawArg } from './values.js';
+import { LAST_DATE_SERIAL, isEmpty, numberOf, type RawArg } from './values.js';
 
 type Ast = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal AST and state
 type State = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** 9999-12-31, Excel's last date. */
-const LAST_SERIAL = 2958465;
 const ANY = { argumentType: FunctionArgumentType.ANY };
 
 export class YearFracPlugin extends FunctionPlugin {
@@ -40,7 +38,7 @@ export class YearFracPlugin extends FunctionPlugin {
     if (start instanceof CellError) return start;
     const end = this.whole(endArg, 'end date');
     if (end instanceof CellError) return end;
-    if (start < 0 || end < 0 || start > LAST_SERIAL || end > LAST_SERIAL)
+    if (start < 0 || end < 0 || start > LAST_DATE_SERIAL || end > LAST_DATE_SERIAL)
       return new CellError(ErrorType.NUM, 'dates must fall between 1900 and 9999');
     const date1904 = this.config.nullDate.year === 1904;
     const [a, b] = start <= end ? [start, end] : [end, start];

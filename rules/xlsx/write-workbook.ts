@@ -6,7 +6,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { CellType, type HyperFormula } from 'hyperformula';
-import { loadEngineWorkbook } from '../engine-workbook.js';
+import { formulaCells, loadEngineWorkbook } from '../engine-workbook.js';
 import { fromFormulaValue } from '../field-values.js';
 import { arrayFormulaBody, excelFormula } from '../formula-text.js';
 import { isErrorValue, isFormula, type CellValue, type Workbook } from '../workbook.js';
@@ -79,16 +79,10 @@ function calculatedValues(workbook: Workbook): Calculated {
     return calculated;
   }
   try {
-    for (const sheet of workbook.sheets) {
-      const id = hf.getSheetId(sheet.name)!;
-      sheet.cells.forEach((row, r) =>
-        (row ?? []).forEach((input, c) => {
-          if (!isFormula(input)) return;
-          const key = `${sheet.name}!${r},${c}`;
-          calculated.values.set(key, fromFormulaValue(hf.getCellValue({ sheet: id, row: r, col: c })));
-          if (arrayFormulaBody(input) !== null) calculated.arrays.set(key, arrayValues(hf, id, r, c));
-        }),
-      );
+    for (const { sheet, row, col, input, address } of formulaCells(workbook, hf)) {
+      const key = `${sheet}!${row},${col}`;
+      calculated.values.set(key, fromFormulaValue(hf.getCellValue(address)));
+      if (arrayFormulaBody(input) !== null) calculated.arrays.set(key, arrayValues(hf, address.sheet, row, col));
     }
   } finally {
     hf.destroy();

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookXlsx } from '../../rules/xlsx/read-workbook.js';
@@ -42,6 +43,24 @@ describe('tickmark recalc', () => {
     const { workbook, cached } = readWorkbookXlsx(new Uint8Array(readFileSync(out)));
     expect(workbook.sheets[0].cells[0][1]).toBe('=NOSUCHFUNCTION(A1)');
     expect(cached.get('S!C1')).toBe(4);
+  });
+
+  it("recalculates an array formula's whole range", () => {
+    const input = writeXlsx(dir, 'array.xlsx', { S: [[1, 2, 3]] });
+    const book = XLSX.read(readFileSync(input), { cellFormula: true });
+    // Stale cached values, as a workbook edited outside Excel might carry.
+    Object.assign(book.Sheets.S, {
+      A2: { t: 'n', v: 0, f: 'A1:C1*10', F: 'A2:C2' },
+      B2: { t: 'n', v: 0 },
+      C2: { t: 'n', v: 0 },
+      '!ref': 'A1:C2',
+    });
+    writeFileSync(input, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+    const out = join(dir, 'array-out.xlsx');
+    expect(tickmark(['recalc', input, '--out', out]).status).toBe(0);
+    const after = XLSX.read(readFileSync(out), { cellFormula: true });
+    expect(['A2', 'B2', 'C2'].map((a) => after.Sheets.S[a].v)).toEqual([10, 20, 30]);
+    expect(after.Sheets.S.A2.F).toBe('A2:C2');
   });
 
   it('fails with one line naming the file, and writes nothing', () => {
