@@ -7,7 +7,8 @@ import { loadEngineWorkbook } from './engine-workbook.js';
 import { RuleError } from './errors.js';
 import { fromFormulaValue } from './field-values.js';
 import { isErrorValue, type CellValue } from './workbook.js';
-import { readWorkbookXlsx, type ImportIssue } from './xlsx/read-workbook.js';
+import { unsupportedFormulas, type ImportIssue } from './xlsx/import-issues.js';
+import { readWorkbookXlsx } from './xlsx/read-workbook.js';
 import { EXCEL_ERROR_CODES } from './xlsx/error-codes.js';
 
 export interface RecalcResult {
@@ -20,9 +21,10 @@ export interface RecalcResult {
 
 /** Recalculates `data` (an .xlsx file); a formula HyperFormula cannot read is a RuleError naming its cell. */
 export function recalcWorkbook(data: Uint8Array, fileName = 'workbook.xlsx'): RecalcResult {
-  const { workbook, cached, issues } = readWorkbookXlsx(data, fileName);
+  const { workbook, cached } = readWorkbookXlsx(data, fileName);
   const book = XLSX.read(data, { type: 'array', cellFormula: true, cellNF: true, cellStyles: true, xlfn: true });
   const hf = loadEngineWorkbook(workbook);
+  const issues = unsupportedFormulas(workbook, hf);
   let changed = 0;
   try {
     for (const key of cached.keys()) {

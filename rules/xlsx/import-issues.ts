@@ -3,15 +3,22 @@
  * those it cannot parse and those calling a function it does not have. Each is reported by
  * cell so the user knows what to rewrite; the formula itself is kept exactly as it was.
  */
-import { DetailedCellError } from 'hyperformula';
+import { DetailedCellError, type HyperFormula } from 'hyperformula';
 import { formulaCells, loadEngineWorkbook } from '../engine-workbook.js';
 import { cellAddress, type Workbook } from '../workbook.js';
-import type { ImportIssue } from './read-workbook.js';
 
-export function unsupportedFormulas(workbook: Workbook): ImportIssue[] {
-  let hf;
+/** A cell the engine cannot evaluate as Excel would, and why. */
+export interface ImportIssue {
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+/** The issues of a workbook, evaluated in `engine` when the caller has one loaded already. */
+export function unsupportedFormulas(workbook: Workbook, engine?: HyperFormula): ImportIssue[] {
+  let hf = engine;
   try {
-    hf = loadEngineWorkbook(workbook);
+    hf ??= loadEngineWorkbook(workbook);
   } catch (error) {
     return [{ sheet: '', cell: '', message: `the workbook cannot be evaluated: ${(error as Error).message}` }];
   }
@@ -26,7 +33,7 @@ export function unsupportedFormulas(workbook: Workbook): ImportIssue[] {
         issues.push({ sheet, cell: cellAddress(row, col), message: `Tickmark cannot read this formula: ${value.message}` });
     }
   } finally {
-    hf.destroy();
+    if (!engine) hf.destroy();
   }
   return issues;
 }

@@ -1,26 +1,18 @@
 /**
  * Reads an `.xlsx` workbook into Tickmark's Workbook: every sheet, formulas (SheetJS
  * expands shared formulas per cell), values, defined names and column widths, plus the
- * values Excel cached for each formula. What cannot be carried over faithfully is listed
- * per cell in `issues`, never silently changed.
+ * values Excel cached for each formula. Formulas are kept exactly as written; the ones the
+ * engine cannot evaluate are listed per cell by `unsupportedFormulas` (import-issues.ts).
  */
 import * as XLSX from '@e965/xlsx';
 import { RuleError } from '../errors.js';
 import { asArrayFormula, withoutPrefixes } from '../formula-text.js';
-import { unsupportedFormulas } from './import-issues.js';
 import type { CellInput, CellValue, DefinedName, SheetData, Workbook } from '../workbook.js';
-
-export interface ImportIssue {
-  sheet: string;
-  cell: string;
-  message: string;
-}
 
 export interface ImportedWorkbook {
   workbook: Workbook;
   /** Excel's cached value of every formula cell, by `Sheet!A1`. */
   cached: Map<string, CellValue>;
-  issues: ImportIssue[];
 }
 
 /** Parses the bytes of an `.xlsx` file; a file that is not one is a RuleError naming it. */
@@ -48,7 +40,7 @@ export function readWorkbookXlsx(data: Uint8Array, fileName = 'workbook.xlsx'): 
   const sheets = book.SheetNames.map((name) => readSheet(name, book.Sheets[name], cached));
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const workbook: Workbook = { sheets, names: readNames(book), ...(date1904 ? { date1904 } : {}) };
-  return { workbook, cached, issues: unsupportedFormulas(workbook) };
+  return { workbook, cached };
 }
 
 function readSheet(name: string, sheet: XLSX.WorkSheet, cached: Map<string, CellValue>): SheetData {

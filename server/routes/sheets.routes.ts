@@ -5,7 +5,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../db/app-error.js';
 import { createSheet, getSheet, getSheetVersion, listSheets, saveSheetVersion, sheetHistory } from '../../db/sheets.service.js';
 import { checkWorkbook, parseWorkbookJson } from '../../rules/workbook-json.js';
-import { readWorkbookXlsx, type ImportIssue } from '../../rules/xlsx/read-workbook.js';
+import { unsupportedFormulas, type ImportIssue } from '../../rules/xlsx/import-issues.js';
+import { readWorkbookXlsx } from '../../rules/xlsx/read-workbook.js';
 import { writeWorkbookXlsx } from '../../rules/xlsx/write-workbook.js';
 import type { Workbook } from '../../rules/workbook.js';
 import { requireRole } from '../auth/middleware.js';
@@ -226,9 +227,12 @@ async function readRuleSheet(path: string, fileName: string): Promise<{ workbook
   const ext = extname(fileName).toLowerCase();
   const bytes = await readFile(path);
   if (ext === '.xlsx' || ext === '.xlsm') {
-    const { workbook, issues } = readWorkbookXlsx(new Uint8Array(bytes), fileName);
-    return { workbook, issues };
+    const { workbook } = readWorkbookXlsx(new Uint8Array(bytes), fileName);
+    return { workbook, issues: unsupportedFormulas(workbook) };
   }
-  if (ext === '.json') return { workbook: parseWorkbookJson(bytes.toString('utf8'), fileName), issues: [] };
+  if (ext === '.json') {
+    const workbook = parseWorkbookJson(bytes.toString('utf8'), fileName);
+    return { workbook, issues: unsupportedFormulas(workbook) };
+  }
   throw new AppError('unsupported_file', 415, `${fileName}: a rule sheet is an .xlsx or .json file`);
 }

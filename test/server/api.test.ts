@@ -307,6 +307,27 @@ describe('sheets', () => {
       /^x.xlsx: not an .xlsx workbook/,
     );
   });
+
+  it('lists by cell the formulas of an upload the engine cannot evaluate, and keeps them', async () => {
+    const server = testServer();
+    const client = await admin(server);
+    const workbook = {
+      sheets: [
+        {
+          name: 'Settings',
+          cells: [
+            ['Type', 'Check'],
+            ['Note', '=NOSUCHFUNCTION(1)'],
+          ],
+        },
+      ],
+      names: [],
+    };
+    const uploaded = await client.json('POST', '/api/sheets', fileForm({}, { name: 'odd.json', text: JSON.stringify(workbook) }));
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body.issues).toEqual([{ sheet: 'Settings', cell: 'B2', message: 'Tickmark has no function NOSUCHFUNCTION' }]);
+    expect((await client.json('GET', `/api/sheets/${uploaded.body.id}`)).body.workbook.sheets[0].cells[1][1]).toBe('=NOSUCHFUNCTION(1)');
+  });
 });
 
 describe('sheet export', () => {
