@@ -11,6 +11,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
+import { numberOf } from './values.js';
 
 type ProcedureAst = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal types
 type InterpreterState = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -54,10 +55,10 @@ export class StatsExtraPlugin extends FunctionPlugin {
         if (arg instanceof SimpleRangeValue) {
           for (const v of arg.valuesFromTopLeftCorner()) {
             if (v instanceof CellError) return v;
-            const n = numeric(v);
+            const n = numberOf(v);
             if (n !== null) numbers.push(n);
           }
-        } else if (typeof arg === 'number' || numeric(arg) !== null) numbers.push(numeric(arg)!);
+        } else if (typeof arg === 'number' || numberOf(arg) !== null) numbers.push(numberOf(arg)!);
         else if (typeof arg === 'string') return new CellError(ErrorType.VALUE, 'MODE takes numbers');
       }
       const counts = new Map<number, number>();
@@ -90,13 +91,6 @@ export class StatsExtraPlugin extends FunctionPlugin {
   }
 }
 
-/** Numbers only: text, booleans and blanks inside ranges are skipped, as Excel does. */
-function numeric(v: unknown): number | null {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'object' && v !== null && !(v instanceof CellError) && 'val' in v) return Number((v as { val: number }).val);
-  return null;
-}
-
 function leastSquares(ys: SimpleRangeValue, xs: SimpleRangeValue): { slope: number; intercept: number } | CellError {
   const y = ys.valuesFromTopLeftCorner();
   const x = xs.valuesFromTopLeftCorner();
@@ -105,7 +99,7 @@ function leastSquares(ys: SimpleRangeValue, xs: SimpleRangeValue): { slope: numb
   for (let i = 0; i < y.length; i++) {
     if (y[i] instanceof CellError) return y[i] as CellError;
     if (x[i] instanceof CellError) return x[i] as CellError;
-    const [a, b] = [numeric(y[i]), numeric(x[i])];
+    const [a, b] = [numberOf(y[i]), numberOf(x[i])];
     if (a !== null && b !== null) pairs.push([b, a]);
   }
   if (!pairs.length) return new CellError(ErrorType.DIV_BY_ZERO, 'no pairs of numbers');

@@ -15,6 +15,7 @@
  *   largest value not greater than `value` in an ascending vector.
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
+import { isEmpty, numberOf } from './values.js';
 
 type ProcedureAst = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal types
 type InterpreterState = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -176,12 +177,10 @@ function flatten(arg: unknown): Scalar[] {
   return arg instanceof SimpleRangeValue ? (arg.valuesFromTopLeftCorner() as Scalar[]) : [arg as Scalar];
 }
 
-/** HyperFormula's rich numbers (dates, percents) carry their value in `val`. */
+/** A value as a plain number, text, boolean or error; an empty cell is null. */
 export function plain(value: Scalar): number | string | boolean | CellError | null {
-  // An empty cell is HyperFormula's EmptyValue symbol.
-  if (value === undefined || value === null || typeof value === 'symbol') return null;
-  if (typeof value === 'object' && !(value instanceof CellError) && 'val' in value) return value.val;
-  return value as number | string | boolean | CellError;
+  if (isEmpty(value)) return null;
+  return numberOf(value) ?? (value as string | boolean | CellError);
 }
 
 function asText(value: Scalar): string {
