@@ -50,6 +50,21 @@ describe('the editor model', () => {
     expect(m.cell('Rows', 5, 3).error).toEqual({ code: '#DIV/0!', message: 'division by zero' });
   });
 
+  it('keeps typed text as text in the engine, not only in the saved workbook', () => {
+    const m = book();
+    m.set('Rows', 5, 0, [["'00123", '=ISTEXT(A6)', '=LEN(A6)']]);
+    expect([m.cell('Rows', 5, 0).text, m.cell('Rows', 5, 1).text, m.cell('Rows', 5, 2).text]).toEqual(['00123', 'TRUE', '5']);
+  });
+
+  it('shows OFFSET and LET as written, and saves an array formula without the cells it fills', () => {
+    const m = book();
+    m.set('Rows', 6, 0, [['=SUM(OFFSET(A2:B2,1,0))', '=LET(x,A2,x*10)', '=ARRAYFORMULA(A2:B2*2)']]);
+    expect(m.cell('Rows', 6, 0)).toMatchObject({ raw: '=SUM(OFFSET(A2:B2,1,0))', text: '23' });
+    expect(m.cell('Rows', 6, 1)).toMatchObject({ raw: '=LET(x,A2,x*10)', text: '20' });
+    expect([m.cell('Rows', 6, 2).text, m.cell('Rows', 6, 3).text]).toEqual(['4', '20']);
+    expect(m.toWorkbook().sheets[0].cells[6]).toEqual(['=SUM(OFFSET(A2:B2,1,0))', '=LET(x,A2,x*10)', '=ARRAYFORMULA(A2:B2*2)', null]);
+  });
+
   it('reads formulas written the Excel way: bare TRUE and FALSE, doubled quotes', () => {
     const m = book();
     m.set('Rows', 6, 0, [['=IF(A2>1,TRUE,FALSE)', '="say ""hi"""']]);

@@ -4,7 +4,7 @@
  * through HyperFormula so relative references shift exactly as the engine (and Excel) does,
  * and its undo stack is the editor's.
  */
-import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import { CellType, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { fromEngineFormula, normaliseFormula } from '../../../rules/formula-text';
 import { engineText, fromEngineText, toEngineCell } from '../../../rules/engine-workbook';
 import { createEngine, dateSystem } from '../../../rules/hf';
@@ -178,7 +178,13 @@ export class SheetModel {
       ...this.workbook,
       sheets: this.sheetNames.map((name) => {
         const before = this.workbook.sheets.find((s) => s.name === name);
-        const cells = this.hf.getSheetSerialized(this.id(name)).map((row) => row.map(toCellInput));
+        const sheet = this.id(name);
+        // Cells an array formula fills hold its results, not content of their own.
+        const cells = this.hf
+          .getSheetSerialized(sheet)
+          .map((row, r) =>
+            row.map((value, c) => (this.hf.getCellType({ sheet, row: r, col: c }) === CellType.ARRAY ? null : toCellInput(value))),
+          );
         return { ...before, name, cells, columnWidths: this.columnWidths(name) };
       }),
     };
