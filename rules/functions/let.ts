@@ -13,7 +13,7 @@ type State = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const ANY = { argumentType: FunctionArgumentType.ANY };
 /** The internal function that hands a LET-bound value to the calculation. */
-const BOUND = 'LET.BOUND';
+export const BOUND = 'LET.BOUND';
 
 export class LetPlugin extends FunctionPlugin {
   static override implementedFunctions = {
