@@ -67,7 +67,8 @@ export function registerSheetRoutes(app: App, { db, config }: Deps): void {
       path: '/api/sheets',
       tags: ['sheets'],
       summary: 'Create a rule sheet from an .xlsx or JSON file',
-      description: 'Cells the .xlsx import cannot carry over faithfully are listed in `issues`, never silently changed.',
+      description:
+        'Formulas the engine cannot evaluate as Excel would (an unknown function, an unreadable formula) are listed by cell in `issues`; they are kept as written.',
       middleware: [requireRole(CAN.author)],
       request: {
         body: {
