@@ -137,6 +137,20 @@ export function asArrayFormula(formula: string): string {
   return `=ARRAYFORMULA(${formula.replace(/^=/, '')})`;
 }
 
+/**
+ * A one-cell array formula (Excel's `{=SUM(IF(…))}`): evaluated with array arithmetic, its
+ * first value shown, as Excel shows it; written `=ARRAY_CONSTRAIN(ARRAYFORMULA(…),1,1)`.
+ */
+export function asOneCellArrayFormula(formula: string): string {
+  return `=ARRAY_CONSTRAIN(${asArrayFormula(formula).slice(1)},1,1)`;
+}
+
+/** The formula inside a one-cell array formula (with its `=`), or null. */
+export function oneCellArrayBody(formula: string): string | null {
+  const match = /^=\s*ARRAY_CONSTRAIN\s*\((.*),\s*1\s*,\s*1\s*\)\s*$/is.exec(formula);
+  return match ? arrayFormulaBody(`=${match[1].trim()}`) : null;
+}
+
 /** The formula inside `=ARRAYFORMULA(…)` (with its `=`), or null when the formula is not an array formula. */
 export function arrayFormulaBody(formula: string): string | null {
   const head = /^=\s*ARRAYFORMULA\s*\(/i.exec(formula);

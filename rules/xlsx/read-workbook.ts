@@ -6,7 +6,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { RuleError } from '../errors.js';
-import { asArrayFormula, withoutPrefixes } from '../formula-text.js';
+import { asArrayFormula, asOneCellArrayFormula, withoutPrefixes } from '../formula-text.js';
 import type { CellInput, CellValue, DefinedName, SheetData, Workbook } from '../workbook.js';
 
 export interface ImportedWorkbook {
@@ -89,9 +89,11 @@ function arrayFilledCells(sheet: XLSX.WorkSheet): Set<string> {
 function cellInput(cell: XLSX.CellObject): CellInput {
   if (cell.f) {
     // An array formula (legacy or dynamic) over several cells fills its range again when the
-    // engine evaluates it; over one cell its result is one value, as a plain formula's is.
+    // engine evaluates it; over one cell it is evaluated with array arithmetic and shows its
+    // first value, without reserving room for more.
     const formula = withoutPrefixes(`=${cell.f}`);
-    return cell.F?.includes(':') ? asArrayFormula(formula) : formula;
+    if (!cell.F) return formula;
+    return cell.F.includes(':') ? asArrayFormula(formula) : asOneCellArrayFormula(formula);
   }
   switch (cell.t) {
     case 'n':

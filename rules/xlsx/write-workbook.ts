@@ -8,7 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import { CellType, type HyperFormula } from 'hyperformula';
 import { formulaCells, loadEngineWorkbook } from '../engine-workbook.js';
 import { fromFormulaValue } from '../field-values.js';
-import { arrayFormulaBody, excelFormula } from '../formula-text.js';
+import { arrayFormulaBody, excelFormula, oneCellArrayBody } from '../formula-text.js';
 import { isErrorValue, isFormula, type CellValue, type Workbook } from '../workbook.js';
 import { EXCEL_ERROR_CODES } from './error-codes.js';
 
@@ -31,6 +31,13 @@ export function writeWorkbookXlsx(workbook: Workbook): Uint8Array {
         if (input === null || input === undefined) return;
         if (!isFormula(input))
           return put(r, c, valueCell(typeof input === 'string' && input in EXCEL_ERROR_CODES ? { error: input } : input));
+        const oneCell = oneCellArrayBody(input);
+        if (oneCell !== null)
+          return put(r, c, {
+            ...valueCell(values.get(`${sheet.name}!${r},${c}`) ?? null),
+            f: excelFormula(oneCell).slice(1),
+            F: XLSX.utils.encode_cell({ r, c }),
+          });
         const body = arrayFormulaBody(input);
         const array = arrays.get(`${sheet.name}!${r},${c}`);
         if (body === null)

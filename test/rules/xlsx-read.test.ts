@@ -7,6 +7,7 @@ import { loadEngineWorkbook } from '../../rules/engine-workbook.js';
 import { runRuleSheet } from '../../rules/run.js';
 import { unsupportedFormulas } from '../../rules/xlsx/import-issues.js';
 import { readWorkbookXlsx } from '../../rules/xlsx/read-workbook.js';
+import { writeWorkbookXlsx } from '../../rules/xlsx/write-workbook.js';
 import { tempDir, writeXlsx } from '../helpers/files.js';
 import { dataset, memorySink } from '../helpers/workbooks.js';
 
@@ -83,6 +84,27 @@ describe('reading .xlsx rule sheets', () => {
       { sheet: 'Data', cell: 'E2', message: 'Tickmark has no function NOSUCHFUNCTION' },
       { sheet: 'Data', cell: 'F2', message: expect.stringMatching(/^Tickmark cannot read this formula: Parsing error/) },
     ]);
+  });
+
+  it("evaluates a one-cell array formula with array arithmetic, as Excel's {=SUM(IF(…))}, and writes it back as one", () => {
+    const path = writeXlsx(dir, 'cse.xlsx', {
+      S: [
+        [1, 10],
+        [6, 20],
+        [7, 30],
+      ],
+    });
+    const book = XLSX.read(readFileSync(path), { cellFormula: true });
+    book.Sheets.S.C1 = { t: 'n', v: 50, f: 'SUM(IF(A1:A3>5,B1:B3))', F: 'C1' };
+    book.Sheets.S['!ref'] = 'A1:C3';
+    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+    const { workbook } = readWorkbookXlsx(new Uint8Array(readFileSync(path)), 'cse.xlsx');
+    expect(workbook.sheets[0].cells[0][2]).toBe('=ARRAY_CONSTRAIN(ARRAYFORMULA(SUM(IF(A1:A3>5,B1:B3))),1,1)');
+    const hf = loadEngineWorkbook(workbook);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 })).toBe(50);
+    hf.destroy();
+    const written = XLSX.read(writeWorkbookXlsx(workbook), { cellFormula: true });
+    expect([written.Sheets.S.C1.f, written.Sheets.S.C1.F, written.Sheets.S.C1.v]).toEqual(['SUM(IF(A1:A3>5,B1:B3))', 'C1', 50]);
   });
 
   it('names the file when it is not a workbook', () => {
