@@ -26,9 +26,11 @@ export function loadEngineWorkbook(workbook: Workbook, options: EngineWorkbookOp
   const hf = createEngine({ ...dateSystem(workbook.date1904), ...options.engine });
   try {
     hf.batch(() => {
+      // Every sheet first: a formula naming a sheet not added yet would make HyperFormula
+      // create it early, out of the workbook's order.
+      for (const sheet of workbook.sheets) hf.addSheet(sheet.name);
       for (const sheet of workbook.sheets) {
-        const name = hf.addSheet(sheet.name);
-        const id = hf.getSheetId(name)!;
+        const id = hf.getSheetId(sheet.name)!;
         const replacement = options.replace?.[sheet.name.toLowerCase()];
         const content = replacement ?? sheet.cells.map((row) => (row ?? []).map(toEngineCell));
         if (content.length > 0) hf.setSheetContent(id, content);

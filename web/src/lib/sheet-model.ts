@@ -34,8 +34,10 @@ export class SheetModel {
     this.hf = createEngine({ maxRows: 10_000, ...dateSystem(workbook.date1904) });
     this.widths = new Map(workbook.sheets.map((s) => [s.name, s.columnWidths ?? []]));
     this.hf.batch(() => {
+      // Every sheet first, so a formula naming a later sheet cannot change the sheets' order.
+      for (const sheet of workbook.sheets) this.hf.addSheet(sheet.name);
       for (const sheet of workbook.sheets) {
-        const id = this.hf.getSheetId(this.hf.addSheet(sheet.name))!;
+        const id = this.hf.getSheetId(sheet.name)!;
         if (sheet.cells.length)
           this.hf.setSheetContent(
             id,
