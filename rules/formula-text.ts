@@ -122,10 +122,22 @@ function rewriteWord(word: string, formula: string, after: number): string {
   return stripped;
 }
 
-/** A formula as the engine serialises it, back in Excel's words (XLOFFSET is OFFSET). */
+/**
+ * A formula as the engine serialises it, back in Excel's words: XLOFFSET is OFFSET, and a
+ * string `escapeQuotes` spelled with CHAR(34) is a string with doubled quotes again.
+ */
 export function fromEngineFormula(formula: string): string {
-  return rewriteWords(formula, (word, text, after) =>
+  const words = rewriteWords(formula, (word, text, after) =>
     word.toUpperCase() === ENGINE_OFFSET && text.slice(after).trimStart().startsWith('(') ? 'OFFSET' : word,
+  );
+  return words.replace(
+    /\("[^"]*"(?:&CHAR\(34\)&"[^"]*")+\)/g,
+    (group) =>
+      `"${group
+        .slice(1, -1)
+        .split('&CHAR(34)&')
+        .map((part) => part.slice(1, -1))
+        .join('""')}"`,
   );
 }
 

@@ -70,6 +70,9 @@ describe('the editor model', () => {
     m.set('Rows', 6, 0, [['=IF(A2>1,TRUE,FALSE)', '="say ""hi"""']]);
     expect(m.cell('Rows', 6, 0).text).toBe('TRUE');
     expect(m.cell('Rows', 6, 1).text).toBe('say "hi"');
+    // The formula bar and the saved workbook show the quotes as they were typed.
+    expect(m.cell('Rows', 6, 1).raw).toBe('="say ""hi"""');
+    expect(m.toWorkbook().sheets[0].cells[6][1]).toBe('="say ""hi"""');
   });
 
   it('shows 0 for a formula whose result is an empty cell, as Excel does', () => {
