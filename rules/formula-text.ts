@@ -122,14 +122,22 @@ function rewriteWord(word: string, formula: string, after: number): string {
   return stripped;
 }
 
+/** Marks a TRUE/FALSE whose `()` fromEngineFormula drops (a private-use character no formula holds). */
+const BARE = '\uE001';
+
 /**
- * A formula as the engine serialises it, back in Excel's words: XLOFFSET is OFFSET, and a
- * string `escapeQuotes` spelled with CHAR(34) is a string with doubled quotes again.
+ * A formula as the engine serialises it, back in Excel's words: XLOFFSET is OFFSET, TRUE()
+ * is TRUE, and a string `escapeQuotes` spelled with CHAR(34) has doubled quotes again.
  */
 export function fromEngineFormula(formula: string): string {
-  const words = rewriteWords(formula, (word, text, after) =>
-    word.toUpperCase() === ENGINE_OFFSET && text.slice(after).trimStart().startsWith('(') ? 'OFFSET' : word,
-  );
+  const words = rewriteWords(formula, (word, text, after) => {
+    const upper = word.toUpperCase();
+    const rest = text.slice(after);
+    if (upper === ENGINE_OFFSET && rest.trimStart().startsWith('(')) return 'OFFSET';
+    // TRUE() and FALSE() are the engine's spelling of Excel's bare TRUE and FALSE.
+    if ((upper === 'TRUE' || upper === 'FALSE') && /^\s*\(\s*\)/.test(rest)) return `${upper}${BARE}`;
+    return word;
+  }).replace(new RegExp(`${BARE}\\s*\\(\\s*\\)`, 'g'), '');
   return words.replace(
     /\("[^"]*"(?:&CHAR\(34\)&"[^"]*")+\)/g,
     (group) =>
