@@ -158,17 +158,19 @@ export function asArrayFormula(formula: string): string {
 }
 
 /**
- * A one-cell array formula (Excel's `{=SUM(IF(…))}`): evaluated with array arithmetic, its
- * first value shown, as Excel shows it; written `=ARRAY_CONSTRAIN(ARRAYFORMULA(…),1,1)`.
+ * A legacy array formula (Excel's Ctrl+Shift+Enter `{=…}`, also every one-cell array formula):
+ * evaluated with array arithmetic and fixed to its range, as Excel keeps it; written
+ * `=ARRAY_CONSTRAIN(ARRAYFORMULA(…),rows,columns)`.
  */
-export function asOneCellArrayFormula(formula: string): string {
-  return `=ARRAY_CONSTRAIN(${asArrayFormula(formula).slice(1)},1,1)`;
+export function asFixedArrayFormula(formula: string, rows: number, columns: number): string {
+  return `=ARRAY_CONSTRAIN(${asArrayFormula(formula).slice(1)},${rows},${columns})`;
 }
 
-/** The formula inside a one-cell array formula (with its `=`), or null. */
-export function oneCellArrayBody(formula: string): string | null {
-  const match = /^=\s*ARRAY_CONSTRAIN\s*\((.*),\s*1\s*,\s*1\s*\)\s*$/is.exec(formula);
-  return match ? arrayFormulaBody(`=${match[1].trim()}`) : null;
+/** The formula inside a fixed array formula (with its `=`) and its size, or null. */
+export function fixedArrayParts(formula: string): { body: string; rows: number; columns: number } | null {
+  const match = /^=\s*ARRAY_CONSTRAIN\s*\((.*),\s*(\d+)\s*,\s*(\d+)\s*\)\s*$/is.exec(formula);
+  const body = match ? arrayFormulaBody(`=${match[1].trim()}`) : null;
+  return match && body !== null ? { body, rows: Number(match[2]), columns: Number(match[3]) } : null;
 }
 
 /** The formula inside `=ARRAYFORMULA(…)` (with its `=`), or null when the formula is not an array formula. */

@@ -26,11 +26,6 @@ const EXPLAINED: { when: (file: string, d: Difference) => boolean; reason: strin
       'a difference of two nearly equal numbers: NPV itself agrees with Excel but for the last bit or two (Excel sums with more precision than 64-bit floating point), and the subtraction magnifies that',
   },
   {
-    when: (_f, d) => isErrorValue(d.tickmark) && d.tickmark.error === '#SPILL!',
-    reason:
-      'a legacy (Ctrl+Shift+Enter) array formula over fewer cells than its result: Excel shows the part that fits; Tickmark evaluates array formulas as dynamic ones, which need room for the whole result',
-  },
-  {
     when: (_f, d) => /^=TEXT\(/.test(d.formula),
     reason: 'a format Excel rejects for text (the text placeholder @ outside the text section); SSF formats it',
   },
@@ -108,8 +103,9 @@ const lines = [
   'What Tickmark does to get there: text cells stay text and `#NULL!` is an error value; the 1900 date system is',
   "Excel's (serial 0 is 1900-01-00, 60 is 1900-02-29) and the 1904 system is kept; a formula that refers to an empty",
   'cell is 0; numbers keep 15 significant digits and compare exactly; empty text is not a number. Array formulas',
-  '(legacy and dynamic) fill their range as `ARRAYFORMULA(…)`; a one-cell array formula (`{=SUM(IF(…))}`) is',
-  '`ARRAY_CONSTRAIN(ARRAYFORMULA(…),1,1)`: array arithmetic, one value. Both are written back as array formulas.',
+  "are evaluated with array arithmetic: a dynamic one (Excel 365's, marked `cm` in the file) as `ARRAYFORMULA(…)`,",
+  'filling what its result fills; a legacy one (`{=…}`) and any one-cell array as',
+  '`ARRAY_CONSTRAIN(ARRAYFORMULA(…),rows,columns)`, fixed to its range. Both are written back as Excel writes them.',
   '`_xlfn.`/`_xludf.`/`_xlpm.` prefixes are dropped on import and written back on export; bare `TRUE`/`FALSE`',
   'become `TRUE()`/`FALSE()`; a doubled quote in a string becomes `CHAR(34)`. Tickmark plugins replace',
   "HyperFormula's functions where Excel differs and add the missing ones: `LET`, `OFFSET` (ranges, offsets from",

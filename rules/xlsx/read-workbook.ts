@@ -6,7 +6,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { RuleError } from '../errors.js';
-import { asArrayFormula, asOneCellArrayFormula, withoutPrefixes } from '../formula-text.js';
+import { asArrayFormula, asFixedArrayFormula, withoutPrefixes } from '../formula-text.js';
+import { dynamicArrayCells } from './dynamic-arrays.js';
 import type { CellInput, CellValue, DefinedName, SheetData, Workbook } from '../workbook.js';
 
 export interface ImportedWorkbook {
@@ -37,13 +38,14 @@ export function readWorkbookXlsx(data: Uint8Array, fileName = 'workbook.xlsx'): 
   }
   if (!book.SheetNames?.length) throw new RuleError('bad_file', 'the workbook has no sheets', { file: fileName });
   const cached = new Map<string, CellValue>();
-  const sheets = book.SheetNames.map((name) => readSheet(name, book.Sheets[name], cached));
+  const dynamic = dynamicArrayCells(data, (book as { Directory?: { sheets?: string[] } }).Directory?.sheets ?? []);
+  const sheets = book.SheetNames.map((name, i) => readSheet(name, book.Sheets[name], cached, dynamic[i] ?? new Set()));
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const workbook: Workbook = { sheets, names: readNames(book), ...(date1904 ? { date1904 } : {}) };
   return { workbook, cached };
 }
 
-function readSheet(name: string, sheet: XLSX.WorkSheet, cached: Map<string, CellValue>): SheetData {
+function readSheet(name: string, sheet: XLSX.WorkSheet, cached: Map<string, CellValue>, dynamic: Set<string>): SheetData {
   const cells: CellInput[][] = [];
   const formats: Record<string, string> = {};
   const ref = sheet['!ref'];
@@ -56,7 +58,7 @@ function readSheet(name: string, sheet: XLSX.WorkSheet, cached: Map<string, Cell
         const cell = sheet[address] as XLSX.CellObject | undefined;
         // Cells an array formula fills hold its cached results; the formula fills them again.
         if (!cell || filled.has(address)) continue;
-        const input = cellInput(cell);
+        const input = cellInput(cell, dynamic.has(address));
         if (input === null) continue;
         (cells[r] ??= [])[c] = input;
         if (cell.f) cached.set(`${name}!${address}`, cachedValue(cell));
@@ -86,14 +88,15 @@ function arrayFilledCells(sheet: XLSX.WorkSheet): Set<string> {
   return filled;
 }
 
-function cellInput(cell: XLSX.CellObject): CellInput {
+function cellInput(cell: XLSX.CellObject, dynamic: boolean): CellInput {
   if (cell.f) {
-    // An array formula (legacy or dynamic) over several cells fills its range again when the
-    // engine evaluates it; over one cell it is evaluated with array arithmetic and shows its
-    // first value, without reserving room for more.
     const formula = withoutPrefixes(`=${cell.f}`);
     if (!cell.F) return formula;
-    return cell.F.includes(':') ? asArrayFormula(formula) : asOneCellArrayFormula(formula);
+    // A dynamic array (Excel 365) fills as far as its result reaches; a legacy one and any
+    // one-cell array keep to their range (a one-cell dynamic array did not spill when saved).
+    const range = XLSX.utils.decode_range(cell.F);
+    const [rows, columns] = [range.e.r - range.s.r + 1, range.e.c - range.s.c + 1];
+    return dynamic && cell.F.includes(':') ? asArrayFormula(formula) : asFixedArrayFormula(formula, rows, columns);
   }
   switch (cell.t) {
     case 'n':

@@ -8,14 +8,17 @@ import * as XLSX from '@e965/xlsx';
 import { CellType, type HyperFormula } from 'hyperformula';
 import { formulaCells, loadEngineWorkbook } from '../engine-workbook.js';
 import { fromFormulaValue } from '../field-values.js';
-import { arrayFormulaBody, excelFormula, oneCellArrayBody } from '../formula-text.js';
+import { arrayFormulaBody, excelFormula, fixedArrayParts } from '../formula-text.js';
+import { markDynamicArrays } from './dynamic-arrays.js';
 import { isErrorValue, isFormula, type CellValue, type Workbook } from '../workbook.js';
 import { EXCEL_ERROR_CODES } from './error-codes.js';
 
 export function writeWorkbookXlsx(workbook: Workbook): Uint8Array {
   const { values, arrays } = calculatedValues(workbook);
   const book = XLSX.utils.book_new();
-  for (const sheet of workbook.sheets) {
+  const dynamicCells = new Map<number, Set<string>>();
+  workbook.sheets.forEach((sheet, index) => {
+    dynamicCells.set(index, new Set());
     const ws: XLSX.WorkSheet = {};
     let maxRow = 0;
     let maxCol = 0;
@@ -31,32 +34,29 @@ export function writeWorkbookXlsx(workbook: Workbook): Uint8Array {
         if (input === null || input === undefined) return;
         if (!isFormula(input))
           return put(r, c, valueCell(typeof input === 'string' && input in EXCEL_ERROR_CODES ? { error: input } : input));
-        const oneCell = oneCellArrayBody(input);
-        if (oneCell !== null)
-          return put(r, c, {
-            ...valueCell(values.get(`${sheet.name}!${r},${c}`) ?? null),
-            f: excelFormula(oneCell).slice(1),
-            F: XLSX.utils.encode_cell({ r, c }),
-          });
-        const body = arrayFormulaBody(input);
-        const array = arrays.get(`${sheet.name}!${r},${c}`);
-        if (body === null)
-          return put(r, c, { ...valueCell(values.get(`${sheet.name}!${r},${c}`) ?? null), f: excelFormula(input).slice(1) });
-        // Excel stores an array formula bare in its first cell, with the range it fills;
-        // the other cells of the range carry only their values.
-        const filled = array ?? [[values.get(`${sheet.name}!${r},${c}`) ?? null]];
-        // Always "A1:B2" form, even for one cell: Excel writes a one-cell array as "A1", which
-        // Tickmark imports as a plain formula, so an ARRAYFORMULA written here comes back as one.
-        const end = XLSX.utils.encode_cell({ r: r + filled.length - 1, c: c + filled[0].length - 1 });
-        const range = `${XLSX.utils.encode_cell({ r, c })}:${end}`;
-        filled.forEach((line, i) => line.forEach((value, j) => (i || j) && put(r + i, c + j, valueCell(value))));
-        put(r, c, { ...valueCell(filled[0][0]), f: excelFormula(body).slice(1), F: range });
+        const key = `${sheet.name}!${r},${c}`;
+        const fixed = fixedArrayParts(input);
+        const body = fixed?.body ?? arrayFormulaBody(input);
+        if (body === null) return put(r, c, { ...valueCell(values.get(key) ?? null), f: excelFormula(input).slice(1) });
+        // Excel stores an array formula bare in its first cell, with the range it fills; the
+        // other cells of the range carry only their values. A fixed (legacy) array keeps its
+        // size, #N/A where the result is smaller, as Excel shows it; a dynamic one fills what
+        // its result fills, and is marked dynamic (cm) so Excel and Tickmark read it back as one.
+        const result = arrays.get(key) ?? [[values.get(key) ?? null]];
+        const [rows, columns] = fixed ? [fixed.rows, fixed.columns] : [result.length, result[0].length];
+        const at = (i: number, j: number): CellValue => (i < result.length && j < result[i].length ? result[i][j] : { error: '#N/A' });
+        for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) if (i || j) put(r + i, c + j, valueCell(at(i, j)));
+        const end = XLSX.utils.encode_cell({ r: r + rows - 1, c: c + columns - 1 });
+        const start = XLSX.utils.encode_cell({ r, c });
+        // A dynamic array's range is always "A1:B2", even for one cell: Excel's "A1" means fixed.
+        put(r, c, { ...valueCell(at(0, 0)), f: excelFormula(body).slice(1), F: fixed && rows * columns === 1 ? start : `${start}:${end}` });
+        if (!fixed) dynamicCells.get(index)!.add(start);
       }),
     );
     ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: maxRow, c: maxCol } });
     if (sheet.columnWidths?.some((w) => w)) ws['!cols'] = sheet.columnWidths.map((w) => (w ? { wch: w } : {}));
     XLSX.utils.book_append_sheet(book, ws, sheet.name);
-  }
+  });
   book.Workbook = {
     ...(workbook.date1904 ? { WBProps: { date1904: true } } : {}),
     Names: workbook.names.map((n) => ({
@@ -66,7 +66,7 @@ export function writeWorkbookXlsx(workbook: Workbook): Uint8Array {
     })),
   };
   const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
-  return fullCalculationOnLoad(bytes);
+  return finishPackage(bytes, dynamicCells);
 }
 
 interface Calculated {
@@ -89,7 +89,8 @@ function calculatedValues(workbook: Workbook): Calculated {
     for (const { sheet, row, col, input, address } of formulaCells(workbook, hf)) {
       const key = `${sheet}!${row},${col}`;
       calculated.values.set(key, fromFormulaValue(hf.getCellValue(address)));
-      if (arrayFormulaBody(input) !== null) calculated.arrays.set(key, arrayValues(hf, address.sheet, row, col));
+      if (arrayFormulaBody(input) !== null || fixedArrayParts(input) !== null)
+        calculated.arrays.set(key, arrayValues(hf, address.sheet, row, col));
     }
   } finally {
     hf.destroy();
@@ -117,9 +118,13 @@ function valueCell(value: CellValue): XLSX.CellObject {
   return { t: 's', v: value };
 }
 
-/** SheetJS does not write `<calcPr>`; add `fullCalcOnLoad` to xl/workbook.xml so Excel recalculates on open. */
-function fullCalculationOnLoad(bytes: Buffer): Uint8Array {
+/**
+ * What SheetJS does not write: `<calcPr fullCalcOnLoad>` in xl/workbook.xml so Excel
+ * recalculates on open, and the marks of dynamic array formulas.
+ */
+function finishPackage(bytes: Buffer, dynamicCells: Map<number, Set<string>>): Uint8Array {
   const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
+  markDynamicArrays(zip, dynamicCells);
   const entry = XLSX.CFB.find(zip, '/xl/workbook.xml');
   if (!entry?.content) throw new Error('the written workbook has no xl/workbook.xml');
   const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');

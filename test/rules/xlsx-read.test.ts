@@ -69,13 +69,13 @@ describe('reading .xlsx rule sheets', () => {
         ['=ISTEXT(A1)', '=ISTEXT(B1)', '=ISERROR(C1)', '=ERROR.TYPE(C1)', '=NOSUCHFUNCTION(1)', '=SUM(('],
       ],
     });
-    // An array formula over D3:F3, as Excel writes one (SheetJS keeps `F`, the range it fills).
+    // A legacy (Ctrl+Shift+Enter) array formula over D3:F3, as SheetJS writes one (`F`: the range; no dynamic mark).
     const book = XLSX.read(readFileSync(path), { cellFormula: true });
     book.Sheets.Data.D3 = { t: 'n', v: 2, f: 'D1:F1*2', F: 'D3:F3' };
     book.Sheets.Data['!ref'] = 'A1:F3';
     writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
     const { workbook } = readWorkbookXlsx(new Uint8Array(readFileSync(path)), 'fidelity.xlsx');
-    expect(workbook.sheets[0].cells[2][3]).toBe('=ARRAYFORMULA(D1:F1*2)');
+    expect(workbook.sheets[0].cells[2][3]).toBe('=ARRAY_CONSTRAIN(ARRAYFORMULA(D1:F1*2),1,3)');
     const hf = loadEngineWorkbook(workbook);
     expect(hf.getSheetValues(0)[1].slice(0, 4)).toEqual([true, true, true, 1]);
     expect(hf.getSheetValues(0)[2].slice(3, 6)).toEqual([2, 4, 6]);
@@ -105,6 +105,34 @@ describe('reading .xlsx rule sheets', () => {
     hf.destroy();
     const written = XLSX.read(writeWorkbookXlsx(workbook), { cellFormula: true });
     expect([written.Sheets.S.C1.f, written.Sheets.S.C1.F, written.Sheets.S.C1.v]).toEqual(['SUM(IF(A1:A3>5,B1:B3))', 'C1', 50]);
+  });
+
+  it('tells dynamic arrays from legacy ones: a dynamic one spills and is marked so on export, a legacy one keeps its range', () => {
+    const workbook = {
+      sheets: [
+        {
+          name: 'S',
+          cells: [
+            [1, 2, 3],
+            ['=ARRAYFORMULA(A1:C1*10)'],
+            ['=ARRAY_CONSTRAIN(ARRAYFORMULA(A1:C1*10),1,2)'],
+            ['=ARRAY_CONSTRAIN(ARRAYFORMULA(A1:B1*10),1,3)'],
+          ],
+        },
+      ],
+      names: [],
+    };
+    const bytes = writeWorkbookXlsx(workbook);
+    const zip = XLSX.CFB.read(bytes, { type: 'array' });
+    const sheetXml = Buffer.from(XLSX.CFB.find(zip, '/xl/worksheets/sheet1.xml').content).toString('utf8');
+    expect(sheetXml).toMatch(/<c cm="1" r="A2"/);
+    expect(sheetXml).not.toMatch(/<c cm="1" r="A3"/);
+    expect(XLSX.CFB.find(zip, '/xl/metadata.xml')).toBeTruthy();
+    const raw = XLSX.read(bytes, { cellFormula: true });
+    expect([raw.Sheets.S.A2.F, raw.Sheets.S.A3.F, raw.Sheets.S.A4.F]).toEqual(['A2:C2', 'A3:B3', 'A4:C4']);
+    // Excel's legacy arrays show #N/A where the result is smaller than the range.
+    expect([raw.Sheets.S.B3.v, raw.Sheets.S.C3, raw.Sheets.S.C4.w]).toEqual([20, undefined, '#N/A']);
+    expect(readWorkbookXlsx(bytes).workbook.sheets[0].cells).toEqual(workbook.sheets[0].cells);
   });
 
   it('names the file when it is not a workbook', () => {
