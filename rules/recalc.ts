@@ -3,6 +3,7 @@
  * values, keeping formulas, sheets, defined names and other values as they were.
  */
 import * as XLSX from '@e965/xlsx';
+import { CellType } from 'hyperformula';
 import { loadEngineWorkbook } from './engine-workbook.js';
 import { RuleError } from './errors.js';
 import { fromFormulaValue } from './field-values.js';
@@ -51,7 +52,10 @@ export function recalcWorkbook(data: Uint8Array, fileName = 'workbook.xlsx'): Re
           for (let c = range.s.c; c <= range.e.c; c++) {
             const inside = XLSX.utils.encode_cell({ r, c });
             if (inside === address) continue;
-            const spilled = fromFormulaValue(hf.getCellValue({ sheet: cellAddress.sheet, row: r, col: c }));
+            const cellInRange = { sheet: cellAddress.sheet, row: r, col: c };
+            // Past the end of a smaller result Excel shows #N/A in a fixed array's range.
+            const spilled: CellValue =
+              hf.getCellType(cellInRange) === CellType.ARRAY ? fromFormulaValue(hf.getCellValue(cellInRange)) : { error: '#N/A' };
             setCachedValue((sheet[inside] ??= { t: 'z' } as XLSX.CellObject), spilled);
           }
       }

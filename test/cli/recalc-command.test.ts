@@ -53,13 +53,22 @@ describe('tickmark recalc', () => {
       A2: { t: 'n', v: 0, f: 'A1:C1*10', F: 'A2:C2' },
       B2: { t: 'n', v: 0 },
       C2: { t: 'n', v: 0 },
-      '!ref': 'A1:C2',
+      // A legacy array over a range wider than its result: Excel shows #N/A past the end.
+      A3: { t: 'n', v: 0, f: 'A1:B1*10', F: 'A3:C3' },
+      B3: { t: 'n', v: 0 },
+      C3: { t: 'n', v: 0 },
+      '!ref': 'A1:C3',
     });
     writeFileSync(input, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
     const out = join(dir, 'array-out.xlsx');
     expect(tickmark(['recalc', input, '--out', out]).status).toBe(0);
     const after = XLSX.read(readFileSync(out), { cellFormula: true });
     expect(['A2', 'B2', 'C2'].map((a) => after.Sheets.S[a].v)).toEqual([10, 20, 30]);
+    expect(['A3', 'B3', 'C3'].map((a) => (after.Sheets.S[a].t === 'e' ? after.Sheets.S[a].w : after.Sheets.S[a].v))).toEqual([
+      10,
+      20,
+      '#N/A',
+    ]);
     expect(after.Sheets.S.A2.F).toBe('A2:C2');
   });
 
