@@ -52,7 +52,8 @@ describe('the web app', () => {
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: /Create admin/ }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Rule sheets' }).count()).toBe(1);
-    expect(await page.getByRole('link', { name: 'fo-vs-broker' }).count()).toBe(1);
+    // The list arrives after the heading: wait for it rather than count once.
+    await expect.poll(() => page.getByRole('link', { name: 'fo-vs-broker' }).count()).toBe(1);
     await screenshot(page, '02-sheets');
   });
 
