@@ -12,6 +12,7 @@
  * * `CELL(info, [reference])`: "address", "col", "row", "contents" and "type".
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
+import { columnLetters } from '../workbook.js';
 import { intersect, isEmpty, numberOf, toNumber, type RawArg } from './values.js';
 
 type Ast = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal AST and state
@@ -134,7 +135,7 @@ export class LogicPlugin extends FunctionPlugin {
     const contents = evaluated instanceof SimpleRangeValue ? evaluated.data[0][0] : evaluated;
     switch (String(info).toLowerCase()) {
       case 'address':
-        return `$${columnName(start.col)}$${start.row + 1}`;
+        return `$${columnLetters(start.col)}$${start.row + 1}`;
       case 'col':
         return start.col + 1;
       case 'row':
@@ -205,10 +206,4 @@ function typedLogical(v: RawArg, fromCells: boolean): boolean | null | CellError
     return new CellError(ErrorType.VALUE, `"${v}" is not TRUE or FALSE`);
   }
   return null;
-}
-
-function columnName(col: number): string {
-  let name = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
 }

@@ -6,7 +6,7 @@
  * scans a descending list, stopping at the first value smaller than the one sought.
  */
 import { CellError, ErrorType, HyperFormula, SimpleRangeValue, type FunctionPluginDefinition } from 'hyperformula';
-import { approximatePosition, plain } from './text-lookup.js';
+import { approximatePosition, compare, comparable, plain } from './text-lookup.js';
 
 type Ast = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal types
 
@@ -56,9 +56,8 @@ function descendingPosition(cells: ReturnType<typeof plain>[], value: number | s
   let found = -1;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
-    if (cell === null || cell instanceof CellError || typeof cell !== typeof value) continue;
-    const side =
-      typeof cell === 'string' ? cell.toLowerCase().localeCompare((value as string).toLowerCase()) : Number(cell) - Number(value);
+    if (!comparable(cell, value)) continue;
+    const side = compare(cell as never, value);
     if (side === 0) return i;
     if (side < 0) break;
     found = i;

@@ -18,9 +18,14 @@ type Token = { kind: 'digit'; char: '0' | '#' | '?' } | { kind: 'point' } | { ki
 
 const DATE_OR_OTHER = /[yYmMdDhHsSeE/[@]|A\/P|AM\/PM|General/i;
 
+/** A section without its literals (quoted text, escapes, fill and space characters): its codes alone. */
+export function formatCodes(section: string): string {
+  return section.replace(/"[^"]*"|\\.|\*.|_./g, '');
+}
+
 /** Whether a section is one this formatter handles: no date, time, fraction, scientific or condition codes. */
 export function isPlainNumberSection(section: string): boolean {
-  return !DATE_OR_OTHER.test(section.replace(/"[^"]*"|\\.|\*.|_./g, ''));
+  return !DATE_OR_OTHER.test(formatCodes(section));
 }
 
 function tokenize(section: string): Token[] {

@@ -12,6 +12,7 @@
  * calculated in this pass is calculated on the spot.
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
+import { columnIndex } from '../workbook.js';
 import { constantArg, intersect, isEmpty, isWholePlainFormula, numberOf, sized, type RawArg } from './values.js';
 
 type Ast = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal AST and state
@@ -117,7 +118,7 @@ export class ReferencePlugin extends FunctionPlugin {
         return new CellError(ErrorType.REF, `there is no sheet "${name}"`);
       }
     }
-    const [col1, col2] = [column(c1), column(c2)];
+    const [col1, col2] = [columnIndex(c1), columnIndex(c2)];
     const [row1, row2] = [Number(r1) - 1, Number(r2) - 1];
     return {
       sheet,
@@ -182,10 +183,4 @@ function areaOf(arg: Ast, state: State): Area | CellError {
     };
   }
   return new CellError(ErrorType.VALUE, 'OFFSET needs a cell or a range as its first argument');
-}
-
-function column(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }

@@ -8,7 +8,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
-import { formatPlainNumber, isPlainNumberSection } from './number-format.js';
+import { formatCodes, formatPlainNumber, isPlainNumberSection } from './number-format.js';
 import { LAST_DATE_SERIAL } from './values.js';
 
 type ProcedureAst = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal types
@@ -74,8 +74,6 @@ export function formatSections(format: string): string[] {
   return sections;
 }
 
-/** A section without its literals (quoted text, escapes, fill and space characters). */
-const unquoted = (section: string) => section.replace(/"[^"]*"|\\.|\*.|_./g, '');
 const DATE_CODES = /[yYdDhHsS]|[mM]|AM\/PM|A\/P/;
 const ELAPSED_ONLY = /^\[(h+|m+|s+)\]$/i;
 
@@ -87,9 +85,9 @@ const ELAPSED_ONLY = /^\[(h+|m+|s+)\]$/i;
 function formatNumber(value: number, format: string): string | CellError | undefined {
   const sections = formatSections(format);
   // One section mixing digit placeholders with the text placeholder is not a format Excel accepts.
-  if (sections.length === 1 && /[0#?]/.test(unquoted(format)) && unquoted(format).includes('@'))
+  if (sections.length === 1 && /[0#?]/.test(formatCodes(format)) && formatCodes(format).includes('@'))
     return new CellError(ErrorType.VALUE, `"${format}" mixes number and text placeholders`);
-  const numeric = sections.filter((s) => !unquoted(s).includes('@'));
+  const numeric = sections.filter((s) => !formatCodes(s).includes('@'));
   if (!numeric.length) return undefined;
   let section = numeric[0];
   let magnitude = value;
@@ -99,7 +97,7 @@ function formatNumber(value: number, format: string): string | CellError | undef
   else if (value === 0 && numeric.length >= 3) section = numeric[2];
   if (numeric.length > 1 && value < 0) magnitude = Math.abs(value);
   else if (numeric.length === 1) magnitude = Math.abs(value);
-  const bare = unquoted(section);
+  const bare = formatCodes(section);
   if (/\[[<>=]/.test(bare)) return undefined;
   const elapsed = ELAPSED_ONLY.exec(bare.trim());
   if (elapsed) {

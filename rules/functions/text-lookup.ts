@@ -190,10 +190,10 @@ function asText(value: Scalar): string {
   return String(v);
 }
 
-const comparable = (a: unknown, b: unknown) => typeof a === typeof b && a !== null && b !== null;
+export const comparable = (a: unknown, b: unknown) => typeof a === typeof b && a !== null && b !== null;
 
 /** Excel's order within one type: numbers, text (case-insensitive), FALSE < TRUE. */
-function compare(a: number | string | boolean, b: number | string | boolean): number {
+export function compare(a: number | string | boolean, b: number | string | boolean): number {
   if (typeof a === 'string') return a.toLowerCase().localeCompare((b as string).toLowerCase());
   return Number(a) - Number(b);
 }
