@@ -32,13 +32,19 @@ export function readWorkbookXlsx(data: Uint8Array, fileName = 'workbook.xlsx'): 
       cellDates: false,
       xlfn: true,
       dense: false,
+      bookFiles: true,
     });
   } catch (error) {
     throw new RuleError('bad_file', `not a readable .xlsx workbook: ${(error as Error).message}`, { file: fileName });
   }
   if (!book.SheetNames?.length) throw new RuleError('bad_file', 'the workbook has no sheets', { file: fileName });
   const cached = new Map<string, CellValue>();
-  const dynamic = dynamicArrayCells(data, (book as { Directory?: { sheets?: string[] } }).Directory?.sheets ?? []);
+  // SheetJS keeps the package's parts (bookFiles), so the dynamic-array marks it ignores are read without unzipping twice.
+  const { Directory, files } = book as { Directory?: { sheets?: string[] }; files?: Record<string, { content?: Uint8Array }> };
+  const dynamic = (Directory?.sheets ?? []).map((path) => {
+    const content = files?.[path.replace(/^\//, '')]?.content;
+    return dynamicArrayCells(content ? Buffer.from(content).toString('utf8') : null);
+  });
   const sheets = book.SheetNames.map((name, i) => readSheet(name, book.Sheets[name], cached, dynamic[i] ?? new Set()));
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const workbook: Workbook = { sheets, names: readNames(book), ...(date1904 ? { date1904 } : {}) };

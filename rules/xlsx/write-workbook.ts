@@ -10,6 +10,7 @@ import { formulaCells, loadEngineWorkbook } from '../engine-workbook.js';
 import { fromFormulaValue } from '../field-values.js';
 import { arrayFormulaBody, excelFormula, fixedArrayParts } from '../formula-text.js';
 import { markDynamicArrays } from './dynamic-arrays.js';
+import { editPart } from './package-parts.js';
 import { isErrorValue, isFormula, type CellValue, type Workbook } from '../workbook.js';
 import { EXCEL_ERROR_CODES } from './error-codes.js';
 
@@ -125,9 +126,9 @@ function valueCell(value: CellValue): XLSX.CellObject {
 function finishPackage(bytes: Buffer, dynamicCells: Map<number, Set<string>>): Uint8Array {
   const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
   markDynamicArrays(zip, dynamicCells);
-  const entry = XLSX.CFB.find(zip, '/xl/workbook.xml');
-  if (!entry?.content) throw new Error('the written workbook has no xl/workbook.xml');
-  const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
-  entry.content = Buffer.from(xml.replace('</workbook>', '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>'), 'utf8');
+  const recalculates = editPart(zip, '/xl/workbook.xml', (xml) =>
+    xml.replace('</workbook>', '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>'),
+  );
+  if (!recalculates) throw new Error('the written workbook has no xl/workbook.xml');
   return new Uint8Array(XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true }) as Buffer);
 }
