@@ -8,9 +8,9 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RuleError } from '../rules/errors.js';
 import { runRuleSheet } from '../rules/run.js';
-import type { Dataset, ParamValue } from '../rules/types.js';
+import type { Dataset, FieldType, ParamValue } from '../rules/types.js';
 import { readDatasetFile } from '../ingest/read-dataset.js';
-import { parseBoolean, parseDate, parseNumber } from '../ingest/parse-value.js';
+import { FIELD_TYPES, parseBoolean, parseDate, parseNumber } from '../ingest/parse-value.js';
 import { CsvFile } from './csv-writer.js';
 import { loadWorkbookFile } from './load-workbook.js';
 import { StagedDir } from './output-dir.js';
@@ -29,7 +29,11 @@ export async function runCommand(args: string[]): Promise<number> {
   try {
     const workbook = await loadWorkbookFile(options.workbook);
     const datasets: Record<string, Dataset> = {};
-    for (const [name, file] of options.data) datasets[name] = (await readDatasetFile(file, { name })).dataset;
+    for (const [name, file] of options.data) {
+      const read = await readDatasetFile(file, { name, types: options.types[name] });
+      datasets[name] = read.dataset;
+      for (const plan of read.plans) if (plan.note) process.stderr.write(`note: ${basename(file)}, column "${plan.name}" ${plan.note}\n`);
+    }
     staged = await StagedDir.create(options.out);
     const out = staged;
     const results = new CsvFile(out.path('results.csv'));
@@ -89,6 +93,7 @@ function parseRunArgs(args: string[]) {
     options: {
       data: { type: 'string', multiple: true },
       param: { type: 'string', multiple: true },
+      type: { type: 'string', multiple: true },
       out: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
     },
@@ -101,7 +106,25 @@ function parseRunArgs(args: string[]) {
     const [name, text] = splitPair(spec, '--param', 'NAME=VALUE');
     params[name] = typedParam(text);
   }
-  return { workbook: positionals[0], data, params, out: values.out, quiet: values.quiet ?? !process.stderr.isTTY };
+  const types = parseTypeFlags(values.type ?? [], new Set(data.map(([name]) => name)));
+  return { workbook: positionals[0], data, params, types, out: values.out, quiet: values.quiet ?? !process.stderr.isTTY };
+}
+
+/** `--type NAME.FIELD=text|number|date|boolean`, by dataset name then field. */
+function parseTypeFlags(specs: string[], names: Set<string>): Record<string, Record<string, FieldType>> {
+  const out: Record<string, Record<string, FieldType>> = {};
+  for (const spec of specs) {
+    const [target, type] = splitPair(spec, '--type', 'NAME.FIELD=TYPE');
+    const dot = target.indexOf('.');
+    if (dot <= 0 || dot === target.length - 1) throw new Error(`--type "${spec}" is not NAME.FIELD=TYPE`);
+    const name = target.slice(0, dot);
+    if (!names.has(name))
+      throw new Error(`--type "${spec}" names dataset "${name}", which no --data gives (${[...names].join(', ') || 'none'})`);
+    if (!FIELD_TYPES.includes(type as FieldType))
+      throw new Error(`--type "${spec}": "${type}" is not a type; use ${FIELD_TYPES.join(', ')}`);
+    (out[name] ??= {})[target.slice(dot + 1)] = type as FieldType;
+  }
+  return out;
 }
 
 function splitPair(spec: string, flag: string, shape: string): [string, string] {

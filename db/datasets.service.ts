@@ -1,6 +1,6 @@
 /** Datasets: import (all or nothing), list, page through, load whole, delete. */
-import { and, asc, between, desc, eq } from 'drizzle-orm';
-import type { Dataset, FieldType, FieldValue } from '../rules/types.js';
+import { and, asc, between, desc, eq, sql } from 'drizzle-orm';
+import type { Dataset, DatasetColumn, FieldType, FieldValue } from '../rules/types.js';
 import { notFound } from './app-error.js';
 import { recordAudit } from './audit.js';
 import { chunkSpan, CHUNK_ROWS, toChunks } from './chunks.js';
@@ -39,6 +39,23 @@ export function saveDataset(
     });
     return record;
   });
+}
+
+/**
+ * The columns a dataset name has had since its first import (the oldest one still kept),
+ * which every later import of the name must fit; undefined for a new name.
+ */
+export function rememberedColumns(db: Db, name: string): { columns: DatasetColumn[]; since: string } | undefined {
+  const first = db
+    .select()
+    .from(datasets)
+    .where(sql`lower(${datasets.name}) = lower(${name})`)
+    .orderBy(asc(datasets.id))
+    .limit(1)
+    .get();
+  if (!first) return undefined;
+  const when = `${first.createdAt.slice(0, 16).replace('T', ' ')} UTC`;
+  return { columns: first.columns as DatasetColumn[], since: `its first import (#${first.id}, ${first.sourceName}, ${when})` };
 }
 
 /** Earlier imports of the same bytes, newest first. */

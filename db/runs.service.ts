@@ -1,8 +1,9 @@
 /**
  * Runs: queued with the exact inputs (sheet version, dataset ids and hashes, parameters),
- * then running, then finished. Result chunks and exception rows are written while the run
- * goes; only a succeeded run's results are ever read, and a failed or cancelled run's are
- * deleted in the same transaction that records the outcome, so none is half-written.
+ * then running, then finished. Result chunks, exception rows and report sheets are written
+ * while the run goes; only a succeeded run's results are ever read, and a failed or
+ * cancelled run's are deleted in the same transaction that records the outcome, so none is
+ * half-written.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { ResultRow, RunProgress, RunSummary } from '../rules/types.js';
@@ -10,7 +11,7 @@ import { AppError, notFound } from './app-error.js';
 import { recordAudit } from './audit.js';
 import { chunkSpan, CHUNK_ROWS } from './chunks.js';
 import type { Db } from './open.js';
-import { runExceptions, runResultChunks, runs, sheetVersions } from './schema.js';
+import { runExceptions, runReportSheets, runResultChunks, runs, sheetVersions } from './schema.js';
 import { getDataset } from './datasets.service.js';
 import { getSheet } from './sheets.service.js';
 import { continueQueue } from './queue/continue-queue.js';
@@ -21,7 +22,14 @@ export type RunStatus = RunRecord['status'];
 /** Records a queued run of the sheet's current version over the named datasets. */
 export function createRun(
   db: Db,
-  input: { sheetId: number; data: Record<string, number>; params?: Record<string, string | number | boolean>; userId?: number | null },
+  input: {
+    sheetId: number;
+    data: Record<string, number>;
+    params?: Record<string, string | number | boolean>;
+    userId?: number | null;
+    /** Input anomalies the user saw and confirmed: kept in the audit trail. */
+    confirmedAnomalies?: unknown[];
+  },
 ): RunRecord {
   return db.transaction((tx) => {
     const sheet = getSheet(db, input.sheetId);
@@ -49,7 +57,13 @@ export function createRun(
       action: 'run.start',
       entity: 'run',
       entityId: run.id,
-      after: { sheet: sheet.id, version: sheet.currentVersion, inputs, params: run.params },
+      after: {
+        sheet: sheet.id,
+        version: sheet.currentVersion,
+        inputs,
+        params: run.params,
+        ...(input.confirmedAnomalies?.length ? { confirmedAnomalies: input.confirmedAnomalies } : {}),
+      },
     });
     return run;
   });
@@ -160,6 +174,7 @@ export function finishRun(
     } else {
       tx.delete(runResultChunks).where(eq(runResultChunks.runId, id)).run();
       tx.delete(runExceptions).where(eq(runExceptions.runId, id)).run();
+      tx.delete(runReportSheets).where(eq(runReportSheets.runId, id)).run();
       tx.update(runs).set({ status: outcome.status, error: outcome.error, finishedAt }).where(eq(runs.id, id)).run();
     }
     const run = tx.select().from(runs).where(eq(runs.id, id)).get()!;

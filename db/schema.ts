@@ -149,6 +149,27 @@ export const runExceptions = sqliteTable(
   ],
 );
 
+/**
+ * The evaluated report sheets of a `Report` run (contract 1.5), one row a sheet in workbook
+ * order. A report sheet is a summary a person reads, small beside the datasets it is
+ * computed over, so its values are one JSON array of rows (row 1 first), not chunks.
+ */
+export const runReportSheets = sqliteTable(
+  'run_report_sheets',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    /** 0, 1, 2… in the workbook's sheet order. */
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    rowCount: integer('row_count').notNull(),
+    columnCount: integer('column_count').notNull(),
+    values: text('values', { mode: 'json' }).notNull().$type<unknown[][]>(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.position] }), uniqueIndex('run_report_sheets_name').on(t.runId, t.name)],
+);
+
 /** Who changed what, when, with the state before and after. */
 export const auditLog = sqliteTable(
   'audit_log',

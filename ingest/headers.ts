@@ -1,7 +1,5 @@
-/** Header checks and type resolution shared by the CSV and XLSX readers. */
+/** Header checks shared by the CSV and XLSX readers. */
 import { RuleError } from '../rules/errors.js';
-import type { DatasetColumn, FieldType } from '../rules/types.js';
-import { FIELD_TYPES } from './parse-value.js';
 
 /** Trimmed headers; an empty or repeated header is an error naming its position. */
 export function checkHeaders(
@@ -19,26 +17,4 @@ export function checkHeaders(
     seen.set(lower, i);
     return header;
   });
-}
-
-/** Inferred types with the caller's overrides applied; an override for no column is an error. */
-export function resolveTypes(
-  headers: string[],
-  inferred: FieldType[],
-  overrides: Record<string, FieldType> | undefined,
-  file: string,
-): DatasetColumn[] {
-  const columns = headers.map((name, i) => ({ name, type: inferred[i] }));
-  for (const [name, type] of Object.entries(overrides ?? {})) {
-    const column = columns.find((c) => c.name === name) ?? columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
-    if (!column)
-      throw new RuleError('unknown_field', `a type is given for "${name}", which is not a column (columns: ${headers.join(', ')})`, {
-        file,
-        column: name,
-      });
-    if (!FIELD_TYPES.includes(type))
-      throw new RuleError('bad_value', `"${type}" is not a type; use ${FIELD_TYPES.join(', ')}`, { file, column: name });
-    column.type = type;
-  }
-  return columns;
 }

@@ -60,30 +60,4 @@ export function parseAs(text: string, type: FieldType): FieldValue | undefined {
   }
 }
 
-/** Tracks which types every value of a column so far could be. */
-export class TypeCandidates {
-  private number = true;
-  private date = true;
-  private boolean = true;
-  private seen = false;
-
-  add(text: string): void {
-    if (text === '') return;
-    this.seen = true;
-    const t = text.trim();
-    if (this.number && parseNumber(t) === null) this.number = false;
-    if (this.date && parseDate(t) === null) this.date = false;
-    if (this.boolean && parseBoolean(t) === null) this.boolean = false;
-  }
-
-  /** The narrowest type that reads every value; text for an empty column. */
-  get type(): FieldType {
-    if (!this.seen) return 'text';
-    if (this.number) return 'number';
-    if (this.date) return 'date';
-    if (this.boolean) return 'boolean';
-    return 'text';
-  }
-}
-
 export const FIELD_TYPES: readonly FieldType[] = ['number', 'date', 'boolean', 'text'];

@@ -7,63 +7,61 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parse, CsvError } from 'csv-parse';
 import { RuleError } from '../rules/errors.js';
-import type { Dataset, DatasetColumn, FieldType, FieldValue } from '../rules/types.js';
-import { parseAs, TypeCandidates } from './parse-value.js';
-import { checkHeaders, resolveTypes } from './headers.js';
+import type { FieldValue } from '../rules/types.js';
+import { ColumnProfile } from './column-profile.js';
+import { columnProblems, MisfitCollector, planColumns, type ReadOptions } from './column-plan.js';
+import type { DatasetRead } from './dataset-read.js';
+import { checkHeaders } from './headers.js';
+import { parseAs } from './parse-value.js';
 
-export interface ReadOptions {
-  name: string;
-  /** The name used in error messages; defaults to the path. */
-  sourceName: string;
-  /** Per-column type overrides. */
-  types?: Record<string, FieldType>;
-}
-
-/** Reads `path` as CSV. Throws RuleError naming file, line and column on bad input. */
-export async function readCsvDataset(path: string, options: ReadOptions): Promise<{ dataset: Dataset; sha256: string }> {
+/** Reads `path` as CSV. Throws one RuleError naming file, line and column of every bad value. */
+export async function readCsvDataset(path: string, options: ReadOptions): Promise<DatasetRead> {
   const hash = createHash('sha256');
   let headers: string[] = [];
-  let candidates: TypeCandidates[] = [];
+  let profiles: ColumnProfile[] = [];
   await eachRecord(
     path,
     options.sourceName,
-    (record, line) => {
-      if (line === 0) {
+    (record, index, line) => {
+      if (index === 0) {
         headers = checkHeaders(record, options.sourceName, (i) => ({ line: 1, column: `#${i + 1}` }));
-        candidates = headers.map(() => new TypeCandidates());
+        profiles = headers.map(() => new ColumnProfile());
         return;
       }
-      for (let c = 0; c < headers.length; c++) candidates[c].add(record[c]);
+      for (let c = 0; c < headers.length; c++) profiles[c].add(record[c], { line });
     },
     (chunk) => hash.update(chunk),
   );
   if (headers.length === 0)
     throw new RuleError('bad_file', 'the file is empty: a header row is needed', { file: options.sourceName, line: 1 });
-  const columns: DatasetColumn[] = resolveTypes(
+  const plans = planColumns(
     headers,
-    candidates.map((c) => c.type),
-    options.types,
-    options.sourceName,
+    profiles.map((p) => p.verdict()),
+    options,
   );
+  const headerProblems = columnProblems(headers, options, { file: options.sourceName, line: 1 });
+  const misfits = new MisfitCollector(options.sourceName);
   const rows: FieldValue[][] = [];
-  const interned = columns.map(() => new StringPool());
-  await eachRecord(path, options.sourceName, (record, line, lineNumber) => {
-    if (line === 0) return;
-    const row: FieldValue[] = new Array(columns.length);
-    for (let c = 0; c < columns.length; c++) {
-      const value = parseAs(record[c], columns[c].type);
+  const interned = plans.map(() => new StringPool());
+  await eachRecord(path, options.sourceName, (record, index, line) => {
+    if (index === 0) return;
+    const row: FieldValue[] = new Array(plans.length);
+    for (let c = 0; c < plans.length; c++) {
+      const value = parseAs(record[c], plans[c].type);
       if (value === undefined) {
-        throw new RuleError('bad_value', `"${record[c]}" is not a ${columns[c].type}`, {
-          file: options.sourceName,
-          line: lineNumber,
-          column: columns[c].name,
-        });
-      }
-      row[c] = typeof value === 'string' ? interned[c].get(value) : value;
+        misfits.add({ line }, JSON.stringify(record[c]), plans[c]);
+        row[c] = null;
+      } else row[c] = typeof value === 'string' ? interned[c].get(value) : value;
     }
     rows.push(row);
   });
-  return { dataset: { name: options.name, columns, rows }, sha256: hash.digest('hex') };
+  return {
+    dataset: { name: options.name, columns: plans.map(({ name, type }) => ({ name, type })), rows },
+    sha256: hash.digest('hex'),
+    plans,
+    headerProblems,
+    misfits,
+  };
 }
 
 /** Calls `onRecord(fields, recordIndex, fileLine)` for every record, in order. */

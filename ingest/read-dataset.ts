@@ -3,15 +3,15 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { RuleError } from '../rules/errors.js';
-import type { Dataset, FieldType } from '../rules/types.js';
+import type { Dataset } from '../rules/types.js';
+import { refuseProblems, type ColumnPlan, type ReadOptions } from './column-plan.js';
+import type { DatasetRead } from './dataset-read.js';
 import { readCsvDataset } from './read-csv.js';
 import { readXlsxDataset } from './read-xlsx.js';
 
-export interface ReadDatasetOptions {
-  name: string;
+export interface ReadDatasetOptions extends Omit<ReadOptions, 'sourceName'> {
   /** The file's name as the user knows it (an upload's original name); defaults to the path's. */
   sourceName?: string;
-  types?: Record<string, FieldType>;
 }
 
 /**
@@ -21,10 +21,24 @@ export interface ReadDatasetOptions {
  * @example
  * const { dataset, sha256 } = await readDatasetFile('blotter.csv', { name: 'fo_blotter' });
  */
-export async function readDatasetFile(path: string, options: ReadDatasetOptions): Promise<{ dataset: Dataset; sha256: string }> {
+export async function readDatasetFile(
+  path: string,
+  options: ReadDatasetOptions,
+): Promise<{ dataset: Dataset; sha256: string; plans: ColumnPlan[] }> {
+  const read = await inspectDatasetFile(path, options);
+  refuseProblems(read.headerProblems, read.misfits, read.plans, { ...options, sourceName: options.sourceName ?? basename(path) });
+  return { dataset: read.dataset, sha256: read.sha256, plans: read.plans };
+}
+
+/**
+ * Reads `path` without refusing misfit values: the plan of every column and every problem,
+ * for a page that shows them before the user imports. A file that cannot be read at all
+ * (not CSV, ragged rows, no header) still throws.
+ */
+export async function inspectDatasetFile(path: string, options: ReadDatasetOptions): Promise<DatasetRead> {
   const sourceName = options.sourceName ?? basename(path);
   const ext = extname(sourceName).toLowerCase();
-  const read = { name: options.name, sourceName, types: options.types };
+  const read: ReadOptions = { ...options, sourceName };
   await access(path, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
     throw new RuleError('bad_file', error.code === 'ENOENT' ? 'no such file' : `cannot read the file (${error.code})`, {
       file: sourceName,

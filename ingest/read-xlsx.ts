@@ -7,14 +7,16 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
 import { RuleError } from '../rules/errors.js';
-import type { Dataset, FieldType, FieldValue } from '../rules/types.js';
+import type { FieldType, FieldValue } from '../rules/types.js';
 import { cellAddress } from '../rules/workbook.js';
-import { checkHeaders, resolveTypes } from './headers.js';
+import { ColumnProfile } from './column-profile.js';
+import { columnProblems, MisfitCollector, planColumns, type ReadOptions } from './column-plan.js';
+import type { DatasetRead } from './dataset-read.js';
+import { checkHeaders } from './headers.js';
 import { parseAs } from './parse-value.js';
-import type { ReadOptions } from './read-csv.js';
 
 /** Reads `path` as XLSX. Throws RuleError naming file and cell on bad input. */
-export async function readXlsxDataset(path: string, options: ReadOptions): Promise<{ dataset: Dataset; sha256: string }> {
+export async function readXlsxDataset(path: string, options: ReadOptions): Promise<DatasetRead> {
   const bytes = await readFile(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const file = options.sourceName;
@@ -34,24 +36,52 @@ export async function readXlsxDataset(path: string, options: ReadOptions): Promi
   const raw: FieldValue[][] = grid
     .slice(1)
     .map((row, r) => headers.map((_, c) => nativeValue(row[c] ?? null, { file, sheet: sheetName, cell: cellAddress(r + 1, c) })));
-  const inferred = headers.map((_, c) => columnType(raw.map((row) => row[c])));
-  const columns = resolveTypes(headers, inferred, options.types, file);
+  const verdicts = headers.map((_, c) => {
+    // A column of text cells stays text as Excel has it; once it holds real numbers (dates,
+    // booleans), text among them that reads as one is converted and the rest are typos.
+    const profile = new ColumnProfile(nativeTypes(raw, c));
+    raw.forEach((row, r) => profile.add(textOf(row[c]), { cell: cellAddress(r + 1, c) }));
+    return profile.verdict();
+  });
+  const plans = planColumns(headers, verdicts, options);
+  const headerProblems = columnProblems(headers, options, { file, sheet: sheetName, cell: 'A1' });
+  const misfits = new MisfitCollector(file);
   const rows = raw.map((row, r) =>
     row.map((value, c) => {
-      const converted = convert(value, columns[c].type);
-      if (converted === undefined) {
-        throw new RuleError('bad_value', `${JSON.stringify(value)} is not a ${columns[c].type}`, {
-          file,
-          sheet: sheetName,
-          cell: cellAddress(r + 1, c),
-          column: columns[c].name,
-        });
-      }
-      return converted;
+      const converted = convert(value, plans[c].type);
+      if (converted !== undefined) return converted;
+      misfits.add({ sheet: sheetName, cell: cellAddress(r + 1, c) }, JSON.stringify(value), plans[c]);
+      return null;
     }),
   );
-  return { dataset: { name: options.name, columns, rows }, sha256 };
+  return {
+    dataset: { name: options.name, columns: plans.map(({ name, type }) => ({ name, type })), rows },
+    sha256,
+    plans,
+    headerProblems,
+    misfits,
+  };
 }
+
+/** The types a column's native cells have (a date is an ISO text by now). */
+function nativeTypes(raw: FieldValue[][], c: number): Set<Exclude<FieldType, 'text'>> {
+  const seen = new Set<Exclude<FieldType, 'text'>>();
+  for (const row of raw) {
+    const v = row[c];
+    if (typeof v === 'number') seen.add('number');
+    else if (typeof v === 'boolean') seen.add('boolean');
+    else if (typeof v === 'string' && ISO_DAY.test(v)) seen.add('date');
+  }
+  return seen;
+}
+
+function textOf(value: FieldValue): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 
 function nativeValue(value: unknown, place: { file: string; sheet: string; cell: string }): FieldValue {
   if (value === null || value === undefined || value === '') return null;
@@ -69,15 +99,6 @@ function isoOf(date: Date): string {
   const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
   const time = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
   return time === '00:00:00' ? day : `${day}T${time}`;
-}
-
-function columnType(values: FieldValue[]): FieldType {
-  const present = values.filter((v) => v !== null);
-  if (present.length === 0) return 'text';
-  if (present.every((v) => typeof v === 'number')) return 'number';
-  if (present.every((v) => typeof v === 'boolean')) return 'boolean';
-  if (present.every((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v))) return 'date';
-  return 'text';
 }
 
 function convert(value: FieldValue, type: FieldType): FieldValue | undefined {

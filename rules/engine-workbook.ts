@@ -19,6 +19,20 @@ export interface EngineWorkbookOptions {
   paramRows?: Record<string, number>;
   /** HyperFormula settings for this instance. */
   engine?: Partial<ConfigParams>;
+  /**
+   * Receives each workbook defined name HyperFormula cannot hold (Excel allows names it
+   * refuses: relative references, some characters). Such a name is left out, so a formula
+   * using it gives #NAME?; without this list it is left out silently.
+   */
+  skippedNames?: SkippedName[];
+}
+
+/** A workbook defined name left out of the engine, and HyperFormula's reason. */
+export interface SkippedName {
+  name: string;
+  /** The sheet the name is local to, if any. */
+  scope?: string;
+  message: string;
 }
 
 /** Builds the instance; the caller must `destroy()` it. */
@@ -38,13 +52,21 @@ export function loadEngineWorkbook(workbook: Workbook, options: EngineWorkbookOp
     });
     for (const name of workbook.names) {
       const scope = name.scope ? hf.getSheetId(name.scope) : undefined;
-      addName(hf, name.name, normaliseFormula(name.expression.startsWith('=') ? name.expression : `=${name.expression}`), scope, {
-        sheet: name.scope,
-      });
+      try {
+        hf.addNamedExpression(
+          name.name,
+          normaliseFormula(name.expression.startsWith('=') ? name.expression : `=${name.expression}`),
+          scope,
+        );
+      } catch (error) {
+        // The workbook's own names are its author's Excel, not a Tickmark setting: one the
+        // engine refuses is that name's problem, never the whole workbook's.
+        options.skippedNames?.push({ name: name.name, ...(name.scope ? { scope: name.scope } : {}), message: (error as Error).message });
+      }
     }
     for (const [name, value] of Object.entries(options.params ?? {})) {
       const row = options.paramRows?.[name.toLowerCase()];
-      addName(hf, name, paramExpression(value), undefined, {
+      addParam(hf, name, paramExpression(value), {
         sheet: 'Settings',
         cell: row ? `B${row}` : undefined,
         setting: `Param ${name}`,
@@ -81,15 +103,10 @@ export function fromEngineText(serialized: string): string {
   return serialized.startsWith("'") ? serialized.slice(1) : serialized;
 }
 
-function addName(
-  hf: HyperFormula,
-  name: string,
-  expression: string,
-  scope: number | undefined,
-  place: Record<string, string | undefined>,
-): void {
+/** A `Param` setting is what the user typed: a name the engine refuses is refused, naming its cell. */
+function addParam(hf: HyperFormula, name: string, expression: string, place: Record<string, string | undefined>): void {
   try {
-    hf.addNamedExpression(name, expression, scope);
+    hf.addNamedExpression(name, expression);
   } catch (error) {
     throw new RuleError('bad_setting', `name "${name}" cannot be defined: ${(error as Error).message}`, place);
   }

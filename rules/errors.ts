@@ -27,7 +27,13 @@ export type RuleErrorCode =
   | 'bad_file'
   | 'bad_parameter'
   | 'too_large'
+  | 'bad_columns'
   | 'cancelled';
+
+/** One fault among several of the same input (every misfit value of an import). */
+export interface RuleProblem extends RuleErrorPlace {
+  message: string;
+}
 
 export class RuleError extends Error {
   override readonly name = 'RuleError';
@@ -35,14 +41,24 @@ export class RuleError extends Error {
     readonly code: RuleErrorCode,
     message: string,
     readonly place: RuleErrorPlace = {},
+    /** Every fault when there are several; `place` and `message` are the first's. */
+    readonly problems: RuleProblem[] = [],
+    /** How many faults there were in all, when `problems` lists only the first ones. */
+    readonly problemCount = problems.length,
   ) {
     super(message);
   }
 
-  /** One line for a terminal: `file: place: message`. */
+  /** One line for a terminal: `file: place: message`, then the other faults in brief. */
   describe(): string {
     const where = describePlace(this.place);
-    return where ? `${where}: ${this.message}` : this.message;
+    const first = where ? `${where}: ${this.message}` : this.message;
+    if (this.problemCount <= 1) return first;
+    const others = this.problems
+      .slice(1)
+      .map((p) => `${describePlace({ line: p.line, sheet: p.sheet, cell: p.cell, column: p.column })}: ${p.message}`);
+    const unlisted = this.problemCount - this.problems.length;
+    return `${first}; ${this.problemCount - 1} more: ${others.join('; ')}${unlisted > 0 ? `; and ${unlisted.toLocaleString('en-US')} more` : ''}`;
   }
 }
 

@@ -88,14 +88,8 @@ function writeRule(hf: HyperFormula, sheet: number, layout: RowsLayout, block: n
     } catch (error) {
       throw new RuleError('bad_formula', `the formula cannot be read: ${(error as Error).message}`, place);
     }
-    const parsed = fromEngineValue(hf.getCellValue({ sheet, row: 1, col: column.index }));
-    if (isErrorValue(parsed) && parsed.error === '#ERROR!' && /pars/i.test(parsed.message ?? '')) {
-      throw new RuleError(
-        'bad_formula',
-        `the formula ${String(column.kind === 'formula' ? column.formula : '')} cannot be read: ${parsed.message}`,
-        place,
-      );
-    }
+    // A formula the engine cannot parse is not thrown: like any formula error it is data,
+    // #ERROR! in that column of every row, and the other columns are evaluated as usual.
     if (block > 1) {
       const source = { start: { sheet, row: 1, col: column.index }, end: { sheet, row: 1, col: column.index } };
       const target = { start: { sheet, row: 1, col: column.index }, end: { sheet, row: block, col: column.index } };

@@ -135,7 +135,10 @@ function main(): void {
   const blocks = new Map<string, Fill[]>();
   for (const f of fills) blocks.set(f.block_id, [...(blocks.get(f.block_id) ?? []), f]);
   const multi = [...blocks.keys()].filter((b) => blocks.get(b)!.length >= 3 && blocks.get(b)![0].symbol !== 'NFLX');
-  const [qtyBlock, pxBlock, commBlock, missingBlock, settleBlock, dupBlock] = multi.slice(10, 16);
+  // Spread over the book, as real breaks are: a sample of the first fills (the editor's live
+  // preview) then sees about the share of breaks a whole run does, one of them among its rows.
+  const spread = [multi[10], ...[2, 3, 4, 5, 6].map((i) => multi[Math.floor((i * multi.length) / 7)])];
+  const [qtyBlock, pxBlock, commBlock, missingBlock, settleBlock, dupBlock] = spread;
   planted.broker = {
     [qtyBlock]: 'quantity',
     [pxBlock]: 'price',

@@ -22,7 +22,10 @@ import type { AppEnv, Deps } from './context.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerDatasetRoutes } from './routes/datasets.routes.js';
+import { registerPreviewRoutes } from './routes/preview.routes.js';
+import { registerRunInputRoutes } from './routes/run-inputs.routes.js';
 import { registerRunRoutes } from './routes/runs.routes.js';
+import { registerRunSheetRoutes } from './routes/run-sheets.routes.js';
 import { registerQueueRoutes } from './routes/queue.routes.js';
 import { registerScheduleRoutes } from './routes/schedules.routes.js';
 import { registerSheetExport, registerSheetRoutes } from './routes/sheets.routes.js';
@@ -48,7 +51,10 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}): OpenA
       error: { code, message, ...(details === undefined ? {} : { details }) },
     });
     if (error instanceof AppError) return c.json(body(error.code, error.message, error.details), error.status);
-    if (error instanceof RuleError) return c.json(body(error.code, error.describe(), error.place), error.code === 'cancelled' ? 409 : 422);
+    if (error instanceof RuleError) {
+      const details = error.problemCount > 1 ? { ...error.place, problems: error.problems, problemCount: error.problemCount } : error.place;
+      return c.json(body(error.code, error.describe(), details), error.code === 'cancelled' ? 409 : 422);
+    }
     if (error instanceof HTTPException)
       return c.json(
         body(error.status === 413 ? 'too_large' : 'http_error', error.message || 'request refused'),
@@ -77,7 +83,10 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}): OpenA
   registerDatasetRoutes(app, deps);
   registerSheetRoutes(app, deps);
   registerSheetExport(app, deps);
+  registerPreviewRoutes(app, deps);
   registerRunRoutes(app, deps);
+  registerRunInputRoutes(app, deps);
+  registerRunSheetRoutes(app, deps);
   registerQueueRoutes(app, deps);
   registerScheduleRoutes(app, deps);
   registerAuditRoutes(app, deps);

@@ -4,11 +4,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { listDatasets, saveDataset } from '../db/datasets.service.js';
+import { listDatasets } from '../db/datasets.service.js';
 import type { Db } from '../db/open.js';
 import { createSheet, listSheets } from '../db/sheets.service.js';
 import { createUser, userCount } from '../db/users.service.js';
-import { readDatasetFile } from '../ingest/read-dataset.js';
+import { importDatasetFile } from './datasets/import-dataset.js';
 import { readWorkbookXlsx } from '../rules/xlsx/read-workbook.js';
 import type { Config } from './config.js';
 
@@ -21,8 +21,7 @@ export async function seedDemo(db: Db, examplesDir: string): Promise<{ datasets:
   let sheets = 0;
   for (const file of safeList(dataDir).filter((f) => f.endsWith('.csv'))) {
     const name = basename(file, '.csv');
-    const { dataset, sha256 } = await readDatasetFile(join(dataDir, file), { name });
-    saveDataset(db, { dataset, sha256, sourceName: file });
+    await importDatasetFile(db, join(dataDir, file), { name, sourceName: file });
     datasets += 1;
   }
   for (const file of safeList(sheetDir).filter((f) => f.endsWith('.xlsx'))) {

@@ -37,7 +37,7 @@ export function continueQueue(db: Db, runId: number): QueueChanges {
     run.sheetId,
   );
   const before = (client.prepare('SELECT count(*) FROM exception_items WHERE sheet_id = ?').pluck().get(run.sheetId) as number) ?? 0;
-  const seen = client
+  client
     .prepare(
       `INSERT INTO exception_items (sheet_id, kind, key, status, match, "values", first_seen_run_id, last_seen_run_id, first_seen_at, age_from, updated_at)
        SELECT ?, kind, key, 'open', match, "values", ?, ?, ?, coalesce(age_from, substr(?, 1, 10)), ?
@@ -46,7 +46,12 @@ export function continueQueue(db: Db, runId: number): QueueChanges {
          last_seen_run_id = excluded.last_seen_run_id, "values" = excluded."values", match = excluded.match,
          age_from = CASE WHEN exception_items.age_from < excluded.age_from THEN exception_items.age_from ELSE excluded.age_from END`,
     )
-    .run(run.sheetId, runId, runId, run.at, run.at, run.at, runId).changes;
+    .run(run.sheetId, runId, runId, run.at, run.at, run.at, runId);
+  // Items, not rows: a duplicate key's rows (the confirm sent twice) are one item.
+  const seen = client
+    .prepare('SELECT count(*) FROM (SELECT DISTINCT kind, key FROM run_exceptions WHERE run_id = ?)')
+    .pluck()
+    .get(runId) as number;
   const after = client.prepare('SELECT count(*) FROM exception_items WHERE sheet_id = ?').pluck().get(run.sheetId) as number;
   const opened = after - before;
   client

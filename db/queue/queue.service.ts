@@ -202,12 +202,12 @@ function undoManualMatch(client: Db['$client'], userId: number, item: ItemState)
 
 /**
  * A scheduled input that did not arrive by its deadline (`missing file`) or could not be
- * read (`bad file`): an open item of its own in the sheet's queue, cleared by the next
+ * read (`bad file`) or is a fraction of the last official run's (`input anomaly`): an open item of its own in the sheet's queue, cleared by the next
  * succeeded run like any other.
  */
 export function raiseFileException(
   db: Db,
-  input: { sheetId: number; kind: 'missing file' | 'bad file'; name: string; detail: string; due: string },
+  input: { sheetId: number; kind: 'missing file' | 'bad file' | 'input anomaly'; name: string; detail: string; due: string },
 ): number {
   const client = db.$client;
   return db.transaction(() => {

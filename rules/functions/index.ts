@@ -8,6 +8,7 @@ import { averageIfsPlugin } from './averageifs.js';
 import { BasesPlugin } from './bases.js';
 import { BusinessDaysPlugin } from './business-days.js';
 import { DatesPlugin } from './dates.js';
+import { guardPlugin } from './guard.js';
 import { ownNames, registerTickmarkLanguage } from './language.js';
 import { approximateLookupPlugin } from './lookup-approximate.js';
 import { LetPlugin } from './let.js';
@@ -52,6 +53,8 @@ export function registerTickmarkFunctions(): void {
   const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
     for (const name of Object.keys(plugin.implementedFunctions)) if (builtIn.has(name)) HyperFormula.unregisterFunction(name);
-    HyperFormula.registerFunctionPlugin(plugin, ownNames(plugin));
+    HyperFormula.registerFunctionPlugin(guardPlugin(plugin), ownNames(plugin));
   }
+  // HyperFormula's own functions too: an exception in any one call is that cell's error.
+  for (const plugin of HyperFormula.getAllFunctionPlugins()) guardPlugin(plugin);
 }

@@ -1,17 +1,18 @@
 /**
- * Excel conformance: recalculate a workbook with Tickmark's engine and compare every formula
- * with the value Excel cached for it (numbers to 1e-9 relative, text and errors exactly).
+ * Excel conformance: compare the values `tickmark recalc` wrote for every formula with the
+ * values Excel cached for it (numbers to 1e-9 relative, text and errors exactly). A formula
+ * recalc could not evaluate keeps Excel's value in the output; it counts as a difference,
+ * so the figure is what Tickmark computes, not what it copied.
  */
-import { loadEngineWorkbook } from '../engine-workbook.js';
-import { fromFormulaValue } from '../field-values.js';
-import { isErrorValue, type CellValue } from '../workbook.js';
-import { readWorkbookXlsx } from './read-workbook.js';
+import { columnIndex, isErrorValue, type CellValue, type Workbook } from '../workbook.js';
 
 export interface Difference {
   cell: string;
   formula: string;
   excel: CellValue;
   tickmark: CellValue;
+  /** Set when recalc kept Excel's value: why it could not evaluate the formula. */
+  kept?: string;
 }
 
 export interface Conformance {
@@ -20,23 +21,31 @@ export interface Conformance {
   differences: Difference[];
 }
 
-export function checkConformance(data: Uint8Array, fileName: string): Conformance {
-  const { workbook, cached } = readWorkbookXlsx(data, fileName);
-  const hf = loadEngineWorkbook(workbook);
+/**
+ * Compares the recalculated cached values (`recalculated`, read back from recalc's output)
+ * with Excel's (`excel`, read from its input), over every formula Excel cached a value for;
+ * `kept` maps each formula recalc kept (`Sheet!A1`) to its reason.
+ */
+export function compareWithExcel(
+  input: { workbook: Workbook; cached: Map<string, CellValue> },
+  recalculated: Map<string, CellValue>,
+  kept: Map<string, string>,
+): Conformance {
   const differences: Difference[] = [];
   let formulas = 0;
-  try {
-    for (const [key, excel] of cached) {
-      if (excel === null || excel === undefined) continue;
-      formulas += 1;
-      const at = key.lastIndexOf('!');
-      const sheet = hf.getSheetId(key.slice(0, at))!;
-      const address = hf.simpleCellAddressFromString(key.slice(at + 1), sheet)!;
-      const tickmark = fromFormulaValue(hf.getCellValue(address));
-      if (!agrees(excel, tickmark)) differences.push({ cell: key, formula: hf.getCellFormula(address) ?? '', excel, tickmark });
-    }
-  } finally {
-    hf.destroy();
+  for (const [key, excel] of input.cached) {
+    if (excel === null || excel === undefined) continue;
+    formulas += 1;
+    const tickmark = recalculated.get(key) ?? null;
+    const reason = kept.get(key);
+    if (reason !== undefined || !agrees(excel, tickmark))
+      differences.push({
+        cell: key,
+        formula: formulaAt(input.workbook, key),
+        excel,
+        tickmark,
+        ...(reason !== undefined ? { kept: reason } : {}),
+      });
   }
   return { formulas, agreeing: formulas - differences.length, differences };
 }
@@ -51,4 +60,14 @@ export function agrees(excel: CellValue, tickmark: CellValue): boolean {
   }
   if (typeof excel === 'string' && excel === '') return tickmark === '' || tickmark === null;
   return excel === tickmark;
+}
+
+/** The formula of `Sheet!A1` as the workbook holds it. */
+function formulaAt(workbook: Workbook, key: string): string {
+  const at = key.lastIndexOf('!');
+  const sheet = workbook.sheets.find((s) => s.name === key.slice(0, at));
+  const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(key.slice(at + 1)) ?? [];
+  if (!sheet || !letters) return '';
+  const input = sheet.cells[Number(digits) - 1]?.[columnIndex(letters)];
+  return typeof input === 'string' ? input : '';
 }

@@ -58,18 +58,21 @@ function readSheet(name: string, sheet: XLSX.WorkSheet, cached: Map<string, Cell
   if (ref) {
     const range = XLSX.utils.decode_range(ref);
     const filled = arrayFilledCells(sheet);
-    for (let r = range.s.r; r <= range.e.r; r++) {
-      for (let c = range.s.c; c <= range.e.c; c++) {
-        const address = XLSX.utils.encode_cell({ r, c });
-        const cell = sheet[address] as XLSX.CellObject | undefined;
-        // Cells an array formula fills hold its cached results; the formula fills them again.
-        if (!cell || filled.has(address)) continue;
-        const input = cellInput(cell, dynamic.has(address));
-        if (input === null) continue;
-        (cells[r] ??= [])[c] = input;
-        if (cell.f) cached.set(`${name}!${address}`, cachedValue(cell));
-        if (cell.z && cell.z !== 'General') formats[`${r},${c}`] = String(cell.z);
-      }
+    // The cells that exist, in row order: a declared range can be a whole column (A1:H1048576).
+    const present = Object.keys(sheet)
+      .filter((key) => !key.startsWith('!'))
+      .map((address) => ({ address, ...XLSX.utils.decode_cell(address) }))
+      .filter(({ r, c }) => r >= range.s.r && r <= range.e.r && c >= range.s.c && c <= range.e.c)
+      .sort((a, b) => a.r - b.r || a.c - b.c);
+    for (const { address, r, c } of present) {
+      const cell = sheet[address] as XLSX.CellObject;
+      // Cells an array formula fills hold its cached results; the formula fills them again.
+      if (filled.has(address)) continue;
+      const input = cellInput(cell, dynamic.has(address));
+      if (input === null) continue;
+      (cells[r] ??= [])[c] = input;
+      if (cell.f) cached.set(`${name}!${address}`, cachedValue(cell));
+      if (cell.z && cell.z !== 'General') formats[`${r},${c}`] = String(cell.z);
     }
   }
   for (let r = 0; r < cells.length; r++) cells[r] ??= [];

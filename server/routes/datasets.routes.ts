@@ -1,8 +1,8 @@
 /** Datasets: import (CSV or XLSX, all or nothing), list, read, page through rows, delete. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../db/app-error.js';
-import { deleteDataset, findBySha256, getDataset, listDatasets, readDatasetRows, saveDataset } from '../../db/datasets.service.js';
-import { readDatasetFile } from '../../ingest/read-dataset.js';
+import { deleteDataset, getDataset, listDatasets, readDatasetRows } from '../../db/datasets.service.js';
+import { importDatasetFile, inspectDatasetUpload } from '../datasets/import-dataset.js';
 import { requireRole } from '../auth/middleware.js';
 import { CAN, type App, type Deps } from '../context.js';
 import { withUploadedFile } from '../uploads.js';
@@ -29,6 +29,38 @@ const Upload = z.object({
   file: z.any().openapi({ type: 'string', format: 'binary' }),
   types: z.string().optional().openapi({ description: 'JSON object of per-column type overrides, e.g. {"account":"text"}' }),
 });
+
+const Plan = Column.extend({
+  inferred: Column.shape.type,
+  source: z.enum(['inferred', 'set', 'remembered']),
+  note: z.string().optional(),
+});
+const Problem = z.object({
+  file: z.string().optional(),
+  line: z.number().optional(),
+  sheet: z.string().optional(),
+  cell: z.string().optional(),
+  column: z.string().optional(),
+  message: z.string(),
+});
+const Imported = DatasetInfo.extend({
+  duplicate: z.boolean(),
+  sameContentAs: z.array(z.number()),
+  message: z.string(),
+  plans: z.array(Plan),
+});
+const Inspection = z
+  .object({
+    name: z.string(),
+    sourceName: z.string(),
+    rows: z.number(),
+    columns: z.array(Plan),
+    problems: z.array(Problem),
+    problemCount: z.number(),
+    rememberedSince: z.string().nullable(),
+    duplicateOf: z.number().nullable(),
+  })
+  .openapi('DatasetInspection');
 
 const info = (d: ReturnType<typeof getDataset>) => ({
   id: d.id,
@@ -60,12 +92,12 @@ export function registerDatasetRoutes(app: App, { db, config }: Deps): void {
       tags: ['datasets'],
       summary: 'Import a CSV or XLSX file as a dataset',
       description:
-        'All or nothing: a bad value is a 422 naming the file, line (or cell) and column. The same file imported again under the same name returns the existing dataset with `duplicate: true`.',
+        'All or nothing: any value that does not fit its column (docs/datasets.md: the typo rule, and the types the name remembers from its first import) is a 422 naming the file, line (or cell) and column of each, in `details.problems`. The same file imported again under the same name returns the existing dataset with `duplicate: true` and a message saying so.',
       middleware: [requireRole(CAN.author)],
       request: { body: { content: { 'multipart/form-data': { schema: Upload } }, required: true } },
       responses: {
-        201: json('imported', DatasetInfo.extend({ duplicate: z.boolean(), sameContentAs: z.array(z.number()) })),
-        200: json('already imported', DatasetInfo.extend({ duplicate: z.boolean(), sameContentAs: z.array(z.number()) })),
+        201: json('imported', Imported),
+        200: json('already imported: nothing new was stored', Imported),
         ...errors(400, 401, 403, 413, 422),
       },
     }),
@@ -74,13 +106,37 @@ export function registerDatasetRoutes(app: App, { db, config }: Deps): void {
       const types = parseTypes(form.types);
       const user = c.get('user')!;
       return withUploadedFile(config.dataDir, form.file, async (path, sourceName) => {
-        const { dataset, sha256 } = await readDatasetFile(path, { name: form.name, sourceName, types });
-        const same = findBySha256(db, sha256);
-        const existing = same.find((d) => d.name === form.name);
-        if (existing) return c.json({ ...info(existing), duplicate: true, sameContentAs: same.map((d) => d.id) }, 200);
-        const record = saveDataset(db, { dataset, sha256, sourceName, userId: user.id });
-        return c.json({ ...info(record), duplicate: false, sameContentAs: same.map((d) => d.id) }, 201);
+        const outcome = await importDatasetFile(db, path, { name: form.name, sourceName, types, userId: user.id });
+        const body = {
+          ...info(outcome.record),
+          duplicate: outcome.duplicate,
+          sameContentAs: outcome.sameContentAs,
+          message: outcome.message,
+          plans: outcome.plans,
+        };
+        return outcome.duplicate ? c.json(body, 200) : c.json(body, 201);
       });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/datasets/inspect',
+      tags: ['datasets'],
+      summary: 'What importing a file would do, without importing it',
+      description:
+        "Every column's type (inferred by the typo rule, set by `types`, or remembered from the name's first import) and every value or column that would refuse the import. The upload page shows it before importing.",
+      middleware: [requireRole(CAN.author)],
+      request: { body: { content: { 'multipart/form-data': { schema: Upload } }, required: true } },
+      responses: { 200: json('the inspection', Inspection), ...errors(400, 401, 403, 413, 422) },
+    }),
+    async (c) => {
+      const form = c.req.valid('form');
+      const types = parseTypes(form.types);
+      return withUploadedFile(config.dataDir, form.file, async (path, sourceName) =>
+        c.json(await inspectDatasetUpload(db, path, { name: form.name, sourceName, types }), 200),
+      );
     },
   );
 

@@ -3,12 +3,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { AppError } from '../../db/app-error.js';
 import { queryExceptions } from '../../db/exceptions.query.js';
-import { getDataset } from '../../db/datasets.service.js';
 import { createRun, getRun, listRuns, readResults, type RunRecord } from '../../db/runs.service.js';
 import { getSheet } from '../../db/sheets.service.js';
+import { checkRunInputs } from '../runs/run-inputs.js';
 import { requireRole } from '../auth/middleware.js';
 import { CAN, type App, type Deps } from '../context.js';
-import { toCsv, toXlsx } from '../downloads.js';
+import { toCsv, toXlsx, xlsxFile } from '../downloads.js';
+import { isReportRun, reportWorkbook } from '../runs/report-workbook.js';
 import { errors, IdParam, json, Paging } from './schemas.js';
 
 const RunStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
@@ -38,6 +39,10 @@ const StartRun = z
   .object({
     data: z.record(z.string(), z.number().int().positive()),
     params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    confirmAnomalies: z.boolean().optional().openapi({
+      description:
+        "Run even though an input has under half the rows of, or lacks a column of, the previous official run's (otherwise 409 `input_anomaly`)",
+    }),
   })
   .openapi('StartRun');
 const Format = z.enum(['json', 'csv', 'xlsx']).default('json');
@@ -73,14 +78,22 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
       summary: "Start a run of the sheet's current version",
       middleware: [requireRole(CAN.author)],
       request: { params: IdParam, body: { content: { 'application/json': { schema: StartRun } }, required: true } },
-      responses: { 202: json('queued', z.object({ id: z.number(), status: RunStatus })), ...errors(400, 401, 403, 404) },
+      description:
+        "Refused with 422 `missing_field` when a dataset lacks a field the sheet reads, and with 409 `input_anomaly` (naming the dataset and both row counts in `details.anomalies`) when an input has under half the rows of, or lacks a column of, the same name's input to the previous official run, unless `confirmAnomalies` is true.",
+      responses: { 202: json('queued', z.object({ id: z.number(), status: RunStatus })), ...errors(400, 401, 403, 404, 409, 422) },
     }),
     (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       getSheet(db, id);
-      for (const datasetId of Object.values(body.data)) getDataset(db, datasetId);
-      const run = createRun(db, { sheetId: id, data: body.data, params: body.params, userId: c.get('user')!.id });
+      const anomalies = checkRunInputs(db, id, body.data, body.confirmAnomalies);
+      const run = createRun(db, {
+        sheetId: id,
+        data: body.data,
+        params: body.params,
+        userId: c.get('user')!.id,
+        confirmedAnomalies: anomalies,
+      });
       runs.enqueue(run.id);
       return c.json({ id: run.id, status: run.status }, 202);
     },
@@ -181,7 +194,7 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
       method: 'get',
       path: '/api/runs/{id}/results',
       tags: ['runs'],
-      summary: 'Evaluated Rows of a succeeded run: a page as JSON, or everything as CSV/XLSX',
+      summary: "Evaluated Rows of a succeeded run: a page as JSON, or everything as CSV/XLSX (a Report's XLSX: every report sheet)",
       middleware: [requireRole(CAN.read)],
       request: { params: IdParam, query: Paging.extend({ format: Format }) },
       responses: {
@@ -197,8 +210,11 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
       const { offset, limit, format } = c.req.valid('query');
       const run = getRun(db, id);
       const columns = run.columns ?? [];
-      const total = (run.summary as { counts?: { rows: number } } | null)?.counts?.rows ?? 0;
+      // A Report counts the dataset rows it read, but has no Rows results.
+      const total = isReportRun(run) ? 0 : ((run.summary as { counts?: { rows: number } } | null)?.counts?.rows ?? 0);
       if (format === 'json') return c.json({ offset, total, columns, rows: readResults(db, id, offset, limit) }, 200);
+      // A Report's output is its report sheets: its workbook holds each as a worksheet.
+      if (format === 'xlsx' && isReportRun(run)) return xlsxFile(c, `run-${id}-report`, reportWorkbook(db, id));
       const rows = readResults(db, id, 0, Math.max(total, 1));
       return download(c, format, `run-${id}-results`, columns, rows);
     },

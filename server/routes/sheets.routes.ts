@@ -68,7 +68,7 @@ export function registerSheetRoutes(app: App, { db, config }: Deps): void {
       tags: ['sheets'],
       summary: 'Create a rule sheet from an .xlsx or JSON file',
       description:
-        'Formulas the engine cannot evaluate as Excel would (an unknown function, an unreadable formula) are listed by cell in `issues`; they are kept as written.',
+        'Formulas the engine cannot evaluate as Excel would (an unknown function, an unreadable formula) are listed by cell in `issues`, and defined names it cannot hold by `name`; they are kept as written.',
       middleware: [requireRole(CAN.author)],
       request: {
         body: {
@@ -81,7 +81,12 @@ export function registerSheetRoutes(app: App, { db, config }: Deps): void {
         },
       },
       responses: {
-        201: json('created', SheetInfo.extend({ issues: z.array(z.object({ sheet: z.string(), cell: z.string(), message: z.string() })) })),
+        201: json(
+          'created',
+          SheetInfo.extend({
+            issues: z.array(z.object({ sheet: z.string(), cell: z.string(), name: z.string().optional(), message: z.string() })),
+          }),
+        ),
         ...errors(400, 401, 403, 413, 422),
       },
     }),

@@ -1,9 +1,11 @@
 /**
  * Executes one recorded run against its own database connection: the sheet version and
- * datasets it names, the engine, results written as they come, the outcome recorded in
- * one transaction (a failed or cancelled run's partial results are dropped there).
+ * datasets it names, the engine, results (and a Report's sheets) written as they come, the
+ * outcome recorded in one transaction (a failed or cancelled run's partial results are
+ * dropped there).
  */
 import { loadDataset } from '../../db/datasets.service.js';
+import { saveReportSheet } from '../../db/report-sheets.service.js';
 import type { Db } from '../../db/open.js';
 import { finishRun, getRun, markRunning, recordProgress, ResultWriter, setRunColumns, type RunRecord } from '../../db/runs.service.js';
 import { sheetVersions } from '../../db/schema.js';
@@ -24,6 +26,7 @@ export async function executeRun(db: Db, runId: number, signal: AbortSignal, onP
     for (const [name, input] of Object.entries(run.inputs)) datasets[name] = loadDataset(db, input.datasetId, name);
     const writer = new ResultWriter(db, runId);
     let lastSaved = 0;
+    let reportSheets = 0;
     const summary = await runRuleSheet({
       workbook,
       datasets,
@@ -32,6 +35,7 @@ export async function executeRun(db: Db, runId: number, signal: AbortSignal, onP
       sink: {
         columns: (headers) => setRunColumns(db, runId, headers),
         rows: (rows) => writer.add(rows),
+        reportSheet: (name, values) => saveReportSheet(db, runId, reportSheets++, name, values),
       },
       onProgress: (progress) => {
         onProgress(progress);

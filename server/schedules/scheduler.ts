@@ -6,13 +6,14 @@
  */
 import { Cron } from 'croner';
 import { basename } from 'node:path';
-import { findBySha256, saveDataset } from '../../db/datasets.service.js';
+import { AppError } from '../../db/app-error.js';
 import type { Db } from '../../db/open.js';
 import { raiseFileException } from '../../db/queue/queue.service.js';
 import { createRun } from '../../db/runs.service.js';
 import { getSchedule, listSchedules, recordFiring, type ScheduleRecord } from '../../db/schedules.service.js';
-import { readDatasetFile } from '../../ingest/read-dataset.js';
+import { importDatasetFile } from '../datasets/import-dataset.js';
 import { RuleError } from '../../rules/errors.js';
+import { checkRunInputs } from '../runs/run-inputs.js';
 import type { RunManager } from '../runs/run-manager.js';
 import { archive, newestMatch } from './watched-folder.js';
 
@@ -102,14 +103,24 @@ export class Scheduler {
     const data: Record<string, number> = {};
     for (const [name, path] of Object.entries(files)) {
       try {
-        const { dataset, sha256 } = await readDatasetFile(path, { name, sourceName: basename(path) });
-        const same = findBySha256(this.db, sha256).find((d) => d.name === name);
-        data[name] = (same ?? saveDataset(this.db, { dataset, sha256, sourceName: basename(path), userId: schedule.createdBy })).id;
+        const { record } = await importDatasetFile(this.db, path, { name, sourceName: basename(path), userId: schedule.createdBy });
+        data[name] = record.id;
       } catch (error) {
         const message = error instanceof RuleError ? error.describe() : `${basename(path)}: ${(error as Error).message}`;
         raiseFileException(this.db, { sheetId: schedule.sheetId, kind: 'bad file', name, detail: message, due: due.toISOString() });
         return { error: message };
       }
+    }
+    // Nobody is there to confirm an anomaly: it waits in the queue for a person instead.
+    try {
+      checkRunInputs(this.db, schedule.sheetId, data);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const name =
+        (error.details as { anomalies?: { dataset: string }[]; dataset?: string }).anomalies?.[0]?.dataset ?? Object.keys(data)[0];
+      const kind = error.code === 'input_anomaly' ? 'input anomaly' : 'bad file';
+      raiseFileException(this.db, { sheetId: schedule.sheetId, kind, name, detail: error.message, due: due.toISOString() });
+      return { error: error.message };
     }
     const run = createRun(this.db, { sheetId: schedule.sheetId, data, params: schedule.params, userId: schedule.createdBy });
     this.runs.enqueue(run.id);

@@ -1,14 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import * as XLSX from '@e965/xlsx';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recalcCommand } from '../../cli/recalc-command.js';
 import { readWorkbookXlsx } from '../../rules/xlsx/read-workbook.js';
+import { CORPUS, corpusFiles } from '../../scripts/excel-conformance.js';
 import { tempDir, writeText, writeXlsx } from '../helpers/files.js';
 
 const root = process.cwd();
 const dir = tempDir('tickmark-recalc-');
 const tickmark = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin/tickmark.mjs'), ...args], { encoding: 'utf8' });
+// Generous: a loaded machine makes a workbook slow, never wrong.
+const HEAVY = 600_000;
 
 describe('tickmark recalc', () => {
   it('writes new cached values and keeps formulas, sheets and names', () => {
@@ -45,6 +49,43 @@ describe('tickmark recalc', () => {
     expect(cached.get('S!C1')).toBe(4);
   });
 
+  it(
+    "keeps Excel's value for a formula it cannot parse, notes its cell, and exits 0",
+    () => {
+      const input = join(CORPUS, 'poi', 'FormulaEvalTestData_Copy.xlsx');
+      const out = join(dir, 'poi-out.xlsx');
+      const run = tickmark(['recalc', input, '--out', out]);
+      expect(run.status).toBe(0);
+      expect(run.stderr).toMatch(
+        /^note: FormulaEvalTestData_Copy\.xlsx EverythingTests!H67: Tickmark cannot read this formula: Parsing error.*; Excel's value kept$/m,
+      );
+      expect(run.stdout).toMatch(/, 1 kept Excel's value \(cannot be evaluated\) -> /);
+      const before = readWorkbookXlsx(new Uint8Array(readFileSync(input)));
+      const after = readWorkbookXlsx(new Uint8Array(readFileSync(out)));
+      const sheet = before.workbook.sheets.find((s) => s.name === 'EverythingTests')!;
+      expect(sheet.cells[66][7]).toBe('=1000%%');
+      // Excel's cached value, by hand as well: 1000 % % is 1000 / 100 / 100.
+      expect(before.cached.get('EverythingTests!H67')).toBe(0.1);
+      expect(after.cached.get('EverythingTests!H67')).toBe(0.1);
+    },
+    HEAVY,
+  );
+
+  it('notes a defined name the engine cannot hold, and keeps the value of the formulas using it', () => {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([[5, { t: 'n', v: 10, f: 'Here*2' }, { t: 'n', v: 0, f: 'A1*3' }]]), 'S');
+    // A name with a relative reference: Excel allows it, HyperFormula does not.
+    book.Workbook = { Names: [{ Name: 'Here', Ref: 'S!A1' }] };
+    const input = join(dir, 'names.xlsx');
+    writeFileSync(input, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+    const out = join(dir, 'names-out.xlsx');
+    const run = tickmark(['recalc', input, '--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^note: names\.xlsx name "Here": Tickmark cannot hold the name "Here" \(Relative addresses/m);
+    expect(run.stderr).toMatch(/^note: names\.xlsx S!B1: .*"Here".*; Excel's value kept$/m);
+    expect(Object.fromEntries(readWorkbookXlsx(new Uint8Array(readFileSync(out))).cached)).toEqual({ 'S!B1': 10, 'S!C1': 15 });
+  });
+
   it("recalculates an array formula's whole range", () => {
     // Stale cached values, as a workbook edited outside Excel might carry; row 3 is a legacy
     // array over a range wider than its result, where Excel shows #N/A past the end.
@@ -75,4 +116,25 @@ describe('tickmark recalc', () => {
     expect(existsSync(out)).toBe(false);
     expect(tickmark(['recalc', 'x.xlsx']).stderr).toMatch(/--out OUT.xlsx is required/);
   });
+});
+
+describe('tickmark recalc over every workbook of the corpus', () => {
+  const out = tempDir('tickmark-recalc-corpus-');
+  for (const file of corpusFiles().sort()) {
+    const name = relative(CORPUS, file);
+    it(
+      `exits 0 and writes ${name}`,
+      async () => {
+        const target = join(out, name.replace(/[\\/]/g, '_'));
+        const errors: string[] = [];
+        const status = await recalcCommand([file, '--out', target], { stdout: () => {}, stderr: (text) => errors.push(text) });
+        expect(status, errors.join('')).toBe(0);
+        // Anything on standard error is a note by cell or name, never a failure line.
+        expect(errors.filter((line) => !line.startsWith('note: '))).toEqual([]);
+        // The conformance test (test/excel) reads every output back; here it need only exist.
+        expect(existsSync(target)).toBe(true);
+      },
+      HEAVY,
+    );
+  }
 });

@@ -10,6 +10,7 @@ import { loadConfig } from '../../server/config.js';
 import { RunManager } from '../../server/runs/run-manager.js';
 import { Scheduler } from '../../server/schedules/scheduler.js';
 import { seedDemo } from '../../server/seed.js';
+import { expect } from 'vitest';
 import { tempDir } from '../helpers/files.js';
 
 export interface Harness {
@@ -69,4 +70,15 @@ export function watchConsole(page: Page): string[] {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+/** Creates the first admin through the setup page, as a new user does, and waits for the sheets list. */
+export async function setUpFirstAdmin(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('E-mail').fill('ada@example.com');
+  await page.getByLabel('Name').fill('Ada');
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: /Create admin/ }).click();
+  // The list arrives after the heading: wait for it rather than count once.
+  await expect.poll(() => page.getByRole('link', { name: 'fo-vs-broker' }).count()).toBe(1);
 }

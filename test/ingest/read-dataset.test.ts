@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDatasetFile } from '../../ingest/read-dataset.js';
-import { RuleError } from '../../rules/errors.js';
 import { tempDir, writeText, writeXlsx } from '../helpers/files.js';
+import { ruleErrorOf } from '../helpers/rejection.js';
 
 const dir = tempDir();
-
-async function failure(promise: Promise<unknown>): Promise<RuleError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RuleError);
-  return error as RuleError;
-}
 
 describe('CSV import', () => {
   it('infers numbers, dates, booleans and text, with RFC 4180 quoting', async () => {
@@ -53,16 +44,20 @@ describe('CSV import', () => {
     const path = writeText(dir, 'ids.csv', 'id,qty\n001,5\n002,6\nabc,7\n');
     const asText = await readDatasetFile(path, { name: 'ids', types: { qty: 'text' } });
     expect(asText.dataset.rows[0]).toEqual(['001', '5']);
-    const error = await failure(readDatasetFile(path, { name: 'ids', types: { id: 'number' } }));
-    expect(error.describe()).toBe('ids.csv, line 2, column "id": "001" is not a number');
-    const late = await failure(
+    const error = await ruleErrorOf(readDatasetFile(path, { name: 'ids', types: { id: 'number' } }));
+    // Every value that does not fit is named, in one line.
+    expect(error.describe()).toBe(
+      'ids.csv, line 2, column "id": "001" is not a number (the column is set to number); 2 more: line 3, column "id": "002" is not a number; line 4, column "id": "abc" is not a number',
+    );
+    expect(error.problems.map((p) => p.line)).toEqual([2, 3, 4]);
+    const late = await ruleErrorOf(
       readDatasetFile(writeText(dir, 'd.csv', 'd\n2026-01-01\n2026-02-30x\n'), { name: 'd', types: { d: 'date' } }),
     );
     expect(late.place).toMatchObject({ line: 3, column: 'd' });
-    expect((await failure(readDatasetFile(path, { name: 'ids', types: { nope: 'text' } }))).message).toMatch(
+    expect((await ruleErrorOf(readDatasetFile(path, { name: 'ids', types: { nope: 'text' } }))).message).toMatch(
       /"nope", which is not a column/,
     );
-    expect((await failure(readDatasetFile(path, { name: 'ids', types: { qty: 'money' as 'text' } }))).message).toMatch(
+    expect((await ruleErrorOf(readDatasetFile(path, { name: 'ids', types: { qty: 'money' as 'text' } }))).message).toMatch(
       /"money" is not a type/,
     );
   });
@@ -70,7 +65,7 @@ describe('CSV import', () => {
   it('keeps impossible dates as text and multi-line records count their lines', async () => {
     const { dataset } = await readDatasetFile(writeText(dir, 'dates.csv', 'd\n2026-02-30\n'), { name: 'd' });
     expect(dataset.columns[0].type).toBe('text');
-    const error = await failure(readDatasetFile(writeText(dir, 'ml.csv', 'a,b\n"x\ny",1\n"z",2,3\n'), { name: 'ml' }));
+    const error = await ruleErrorOf(readDatasetFile(writeText(dir, 'ml.csv', 'a,b\n"x\ny",1\n"z",2,3\n'), { name: 'ml' }));
     expect(error.place).toMatchObject({ file: 'ml.csv', line: 4 });
     expect(error.message).toMatch(/fields/);
   });
@@ -82,14 +77,14 @@ describe('CSV import', () => {
     ['dupe.csv', 'a,A\n1,2\n', /repeats column 1/, 1],
     ['empty.csv', '', /empty/, 1],
   ])('rejects %s', async (name, text, message, line) => {
-    const error = await failure(readDatasetFile(writeText(dir, name, text), { name: 'x' }));
+    const error = await ruleErrorOf(readDatasetFile(writeText(dir, name, text), { name: 'x' }));
     expect(error.message).toMatch(message);
     expect(error.place.file).toBe(name);
     expect(error.place.line).toBe(line);
   });
 
   it('rejects files that are neither CSV nor XLSX', async () => {
-    const error = await failure(readDatasetFile(writeText(dir, 'data.pdf', '%PDF'), { name: 'x' }));
+    const error = await ruleErrorOf(readDatasetFile(writeText(dir, 'data.pdf', '%PDF'), { name: 'x' }));
     expect(error.describe()).toMatch(/data.pdf: ".pdf" files cannot be imported/);
   });
 });
@@ -114,9 +109,9 @@ describe('XLSX import', () => {
 
   it('names the cell of a value that does not fit an override, and rejects corrupt files', async () => {
     const path = writeXlsx(dir, 'bad.xlsx', { S: [['qty'], [1], ['many']] });
-    const error = await failure(readDatasetFile(path, { name: 'b', types: { qty: 'number' } }));
+    const error = await ruleErrorOf(readDatasetFile(path, { name: 'b', types: { qty: 'number' } }));
     expect(error.place).toMatchObject({ file: 'bad.xlsx', sheet: 'S', cell: 'A3' });
-    const corrupt = await failure(readDatasetFile(writeText(dir, 'corrupt.xlsx', 'PK\u0003\u0004 not really a zip'), { name: 'c' }));
+    const corrupt = await ruleErrorOf(readDatasetFile(writeText(dir, 'corrupt.xlsx', 'PK\u0003\u0004 not really a zip'), { name: 'c' }));
     expect(corrupt.code).toBe('bad_file');
     expect(corrupt.place.file).toBe('corrupt.xlsx');
   });

@@ -166,20 +166,66 @@ describe('check runs', () => {
     expect(summary.by_exception).toEqual({ '#DIV/0!': 1 });
   });
 
-  it('rejects a formula that cannot be parsed, naming its cell', async () => {
-    await expect(
-      runRuleSheet({
-        workbook: workbook({
-          Settings: settings({ Type: 'Check', Data: 'blotter' }),
-          Rows: [
-            ['qty', 'Exception'],
-            [null, '=IF(A2>,"x"'],
-          ],
-        }),
-        datasets: { blotter: trades },
-        sink: memorySink(),
+  it('gives a formula that cannot be parsed #ERROR! in every row and evaluates the other columns', async () => {
+    const sink = memorySink();
+    const summary = await runRuleSheet({
+      workbook: workbook({
+        Settings: settings({ Type: 'Check', Data: 'blotter' }),
+        Rows: [
+          ['qty', 'broken', 'double', 'Exception'],
+          [null, '=SUM(1))', '=A2*2', '=IF(A2>10000,"size","")'],
+        ],
       }),
-    ).rejects.toMatchObject({ code: 'bad_formula', place: { sheet: 'Rows', cell: 'B2' } });
+      datasets: { blotter: trades },
+      sink,
+    });
+    const records = sink.results.map((r) => asRecord(sink.headers, r));
+    expect(records.map((r) => r.broken)).toEqual(Array(4).fill(expect.objectContaining({ error: '#ERROR!' })));
+    expect(records[0].broken).toMatchObject({ message: expect.stringMatching(/^Parsing error/) });
+    // qty 100, 50, 20000 and missing (an empty cell times 2 is 0, as in Excel): the fine
+    // columns are untouched by the broken one.
+    expect(records.map((r) => r.double)).toEqual([200, 100, 40000, 0]);
+    expect(summary.counts).toEqual({ rows: 4, exceptions: 1 });
+    expect(summary.by_exception).toEqual({ size: 1 });
+  });
+
+  it("makes an Exception formula that cannot be parsed every row's exception, not a failed run", async () => {
+    const sink = memorySink();
+    const summary = await runRuleSheet({
+      workbook: workbook({
+        Settings: settings({ Type: 'Check', Data: 'blotter' }),
+        Rows: [
+          ['qty', 'Exception'],
+          [null, '=IF(A2>,"x"'],
+        ],
+      }),
+      datasets: { blotter: trades },
+      sink,
+    });
+    expect(summary.counts).toEqual({ rows: 4, exceptions: 4 });
+    expect(summary.by_exception).toEqual({ '#ERROR!': 4 });
+  });
+
+  it('leaves out a workbook defined name the engine cannot hold: formulas using it give #NAME?', async () => {
+    const sink = memorySink();
+    const book = workbook({
+      Settings: settings({ Type: 'Check', Data: 'blotter' }),
+      Rows: [
+        ['qty', 'scaled', 'limit', 'Exception'],
+        [null, '=A2*Scale', '=Cap', '=""'],
+      ],
+      Limits: [[1000, 2]],
+    });
+    // Excel allows a name with a relative reference; HyperFormula refuses it.
+    book.names = [
+      { name: 'Scale', expression: '=Limits!B1' },
+      { name: 'Cap', expression: '=Limits!$A$1' },
+    ];
+    const summary = await runRuleSheet({ workbook: book, datasets: { blotter: trades }, sink });
+    const records = sink.results.map((r) => asRecord(sink.headers, r));
+    expect(records[0].scaled).toMatchObject({ error: '#NAME?' });
+    expect(records[0].limit).toBe(1000);
+    expect(summary.counts).toEqual({ rows: 4, exceptions: 0 });
   });
 
   it('stops between blocks when cancelled', async () => {

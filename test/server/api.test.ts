@@ -79,6 +79,24 @@ describe('roles', () => {
     const owner = await admin(server);
     const { sheetId, ids } = await importExamples(owner);
     const runId = (await owner.json('POST', `/api/sheets/${sheetId}/runs`, { data: ids })).body.id as number;
+    // A Report run, whose report sheets the walk reads.
+    const closes = (
+      await owner.json(
+        'POST',
+        '/api/datasets',
+        fileForm({ name: 'closing_prices' }, { name: 'closing_prices.csv', path: examples('data', 'closing_prices.csv') }),
+      )
+    ).body.id as number;
+    const report = (
+      await owner.json(
+        'POST',
+        '/api/sheets',
+        fileForm({}, { name: 'positions-report.xlsx', path: examples('sheets', 'positions-report.xlsx') }),
+      )
+    ).body.id as number;
+    const reportRunId = (
+      await owner.json('POST', `/api/sheets/${report}/runs`, { data: { fo_blotter: ids.fo_blotter, closing_prices: closes } })
+    ).body.id as number;
     await server.runs.idle();
     const items = (await owner.json('GET', '/api/queue?limit=100')).body.items as { id: number; match: string }[];
     const itemId = items[0].id;
@@ -148,9 +166,25 @@ describe('roles', () => {
         body: () => fileForm({ name: `d${Math.random()}` }, { name: 'd.csv', text: `a\n${Math.random()}\n` }),
         allowed: authors,
       },
+      {
+        method: 'POST',
+        path: '/api/datasets/inspect',
+        body: () => fileForm({ name: 'fo_blotter' }, { name: 'fo.csv', path: examples('data', 'fo_blotter.csv') }),
+        allowed: authors,
+      },
       { method: 'GET', path: `/api/datasets/${ids.fo_blotter}`, allowed: everyone },
       { method: 'GET', path: `/api/datasets/${ids.fo_blotter}/rows?limit=5`, allowed: everyone },
       { method: 'DELETE', path: async () => `/api/datasets/${await newDataset()}`, template: '/api/datasets/{id}', allowed: authors },
+      {
+        method: 'POST',
+        path: '/api/preview/rows',
+        body: () => ({
+          left: { datasetId: ids.fo_blotter, count: 200 },
+          right: { datasetId: ids.broker_confirms },
+          passes: [{ left: ['block_id'], right: ['block_id'] }],
+        }),
+        allowed: everyone,
+      },
       { method: 'GET', path: '/api/sheets', allowed: everyone },
       {
         method: 'POST',
@@ -170,6 +204,8 @@ describe('roles', () => {
       { method: 'GET', path: `/api/sheets/${sheetId}/versions`, allowed: everyone },
       { method: 'GET', path: `/api/sheets/${sheetId}/versions/1`, allowed: everyone },
       { method: 'GET', path: `/api/sheets/${sheetId}/export.xlsx`, allowed: everyone },
+      // 422 once the walk's own save has left the sheet without a Data setting.
+      { method: 'GET', path: `/api/sheets/${sheetId}/inputs`, allowed: everyone, ok: [200, 422] },
       { method: 'POST', path: `/api/sheets/${sheetId}/runs`, body: () => ({ data: {} }), allowed: authors },
       { method: 'GET', path: '/api/runs', allowed: everyone },
       { method: 'GET', path: `/api/runs/${runId}`, allowed: everyone },
@@ -177,6 +213,13 @@ describe('roles', () => {
       { method: 'GET', path: `/api/runs/${runId}/events`, allowed: everyone },
       { method: 'GET', path: `/api/runs/${runId}/results?limit=5`, allowed: everyone },
       { method: 'GET', path: `/api/runs/${runId}/exceptions?limit=5`, allowed: everyone },
+      { method: 'GET', path: `/api/runs/${reportRunId}/sheets`, allowed: everyone },
+      {
+        method: 'GET',
+        path: `/api/runs/${reportRunId}/sheets/Positions?format=csv`,
+        template: '/api/runs/{id}/sheets/{name}',
+        allowed: everyone,
+      },
       { method: 'GET', path: '/api/queue', allowed: everyone },
       { method: 'GET', path: '/api/queue/export.xlsx', allowed: everyone },
       { method: 'GET', path: `/api/queue/${itemId}`, allowed: everyone },
@@ -252,7 +295,11 @@ describe('datasets', () => {
     expect(bad).toMatchObject({
       status: 422,
       body: {
-        error: { code: 'bad_value', message: 'bad.csv, line 3, column "qty": "x" is not a number', details: { line: 3, column: 'qty' } },
+        error: {
+          code: 'bad_value',
+          message: 'bad.csv, line 3, column "qty": "x" is not a number (the column is set to number)',
+          details: { line: 3, column: 'qty' },
+        },
       },
     });
     expect((await client.json('GET', '/api/datasets')).body).toEqual([]);
@@ -369,7 +416,7 @@ describe('runs', () => {
     expect(await rowsOf('offset=8&limit=5&order=desc')).toEqual([inRowOrder[0]]);
     const quantity = (await client.json('GET', `/api/runs/${run.id}/exceptions?kind=quantity,price`)).body;
     expect(quantity.rows.map((r: { kind: string; key: string }) => `${r.kind}:${r.key}`).sort()).toEqual([
-      'price:p1:B5017',
+      'price:p1:B5220',
       'quantity:p1:B5016',
     ]);
     const sorted = (await client.json('GET', `/api/runs/${run.id}/exceptions?sort=kind&order=desc`)).body.rows.map(

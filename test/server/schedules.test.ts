@@ -124,3 +124,23 @@ describe('schedules', () => {
     await client.json('DELETE', `/api/schedules/${id}`);
   });
 });
+
+describe('schedules on anomalous inputs', () => {
+  it("does not run on a file of under half the last official run's rows: an input anomaly waits in the queue", async () => {
+    const { server, client, sheetId, drop } = await setUp();
+    const { id } = (await client.json('POST', '/api/schedules', schedule(sheetId))).body;
+    const ids = Array.from({ length: 40 }, (_, i) => `E${i + 1}`);
+    drop('fo_2026-11-20.csv', `id\n${ids.join('\n')}\n`);
+    drop('broker_20.csv', `ref\n${ids.join('\n')}\n`);
+    expect((await client.json('POST', `/api/schedules/${id}/fire`)).body.runId).toEqual(expect.any(Number));
+    await server.runs.idle();
+    // The next day's blotter holds 19 of the 40 rows.
+    drop('fo_2026-11-21.csv', `id\n${ids.slice(0, 19).join('\n')}\n`);
+    drop('broker_21.csv', `ref\n${ids.join('\n')}\n`);
+    const fired = await client.json('POST', `/api/schedules/${id}/fire`);
+    expect(fired.body.error).toMatch(/^FO #\d+ has 19 rows where the previous official run \(#\d+\) read 40/);
+    expect((await client.json('GET', `/api/runs?sheetId=${sheetId}`)).body).toHaveLength(1);
+    const items = (await client.json('GET', `/api/queue?sheetId=${sheetId}`)).body.items as { kind: string; status: string }[];
+    expect(items).toMatchObject([{ kind: 'input anomaly', status: 'open' }]);
+  });
+});

@@ -98,3 +98,41 @@ describe('the editor model', () => {
     expect(m.toWorkbook().sheets[0].columnWidths).toEqual([undefined, undefined, 18]);
   });
 });
+
+describe('the editor model and the rule sheet', () => {
+  it('reads Param settings as names that follow their Settings cell, with nothing to undo after loading', () => {
+    const m = new SheetModel({
+      sheets: [
+        {
+          name: 'Settings',
+          cells: [
+            ['Type', 'Check'],
+            ['Param MaxQty', 5000],
+          ],
+        },
+        {
+          name: 'Rows',
+          cells: [
+            ['qty', 'big'],
+            [6000, '=A2>MaxQty'],
+          ],
+        },
+      ],
+      names: [],
+    });
+    expect(m.cell('Rows', 1, 1).text).toBe('TRUE');
+    expect(m.undo()).toBe(false);
+    m.set('Settings', 1, 1, [['7000']]);
+    expect(m.cell('Rows', 1, 1).text).toBe('FALSE');
+    expect(m.toWorkbook().names).toEqual([]);
+  });
+
+  it('refuses a formula that does not parse with the parser message, and nothing else', () => {
+    const m = book();
+    expect(m.refusal('=SUM(1,2))')).toBe('Parsing error. Redundant input, expecting the end of the formula but found ")"');
+    expect(m.refusal('=IF(A1="x",1')).toBe('Parsing error. Expecting token of type ")" but found the end of the formula');
+    expect(m.refusal('=NOSUCHFUNCTION(1)')).toBeNull();
+    expect(m.refusal('SUM(1))')).toBeNull();
+    expect(m.refusal(null)).toBeNull();
+  });
+});

@@ -86,9 +86,17 @@ export interface RunInfo {
   status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
   progress: { phase: string; done: number; total: number } | null;
   counts: Record<string, number> | null;
-  summary: { by_exception: Record<string, number>; summary: Record<string, unknown> } | null;
+  summary: { type: 'Reconciliation' | 'Check' | 'Report'; by_exception: Record<string, number>; summary: Record<string, unknown> } | null;
   columns: string[] | null;
   error: { code: string; message: string } | null;
+  /** What a succeeded run did to the sheet's exception queue (db/queue/continue-queue.ts). */
+  queueChanges: Partial<Record<'opened' | 'continued' | 'reopened' | 'cleared' | 'matchedByHand', number>> | null;
   queuedAt: string;
   finishedAt: string | null;
+}
+/** One report sheet of a Report run, as GET /api/runs/:id/sheets lists it. */
+export interface ReportSheetInfo {
+  name: string;
+  rows: number;
+  columns: number;
 }

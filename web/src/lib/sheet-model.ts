@@ -7,6 +7,7 @@
 import { CellType, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { fromEngineFormula, normaliseFormula } from '../../../rules/formula-text';
 import { engineText, fromEngineText, toEngineCell } from '../../../rules/engine-workbook';
+import { formulaParseError } from '../../../rules/formula-check';
 import { createEngine, dateSystem } from '../../../rules/hf';
 import type { CellInput, Workbook } from '../../../rules/workbook';
 
@@ -53,7 +54,35 @@ export class SheetModel {
         // A name HyperFormula rejects still travels with the workbook; the run reports it.
       }
     }
+    this.addParamNames();
     this.hf.clearUndoStack();
+  }
+
+  /**
+   * `Param NAME` settings are names in every formula of a run; here each names its Settings
+   * cell, so formulas in the editor see the value and follow an edit of it (a new Param
+   * row counts from the next load).
+   */
+  private addParamNames(): void {
+    const settings = this.hf.getSheetNames().find((n) => n.toLowerCase() === 'settings');
+    if (!settings) return;
+    const id = this.id(settings);
+    const { height } = this.hf.getSheetDimensions(id);
+    for (let row = 0; row < height; row++) {
+      const label = this.hf.getCellValue({ sheet: id, row, col: 0 });
+      const param = typeof label === 'string' ? /^\s*param\s+([A-Za-z_][A-Za-z0-9_.]*)\s*$/i.exec(label)?.[1] : undefined;
+      if (!param || this.hf.getNamedExpression(param)) continue;
+      try {
+        this.hf.addNamedExpression(param, `='${settings.replace(/'/g, "''")}'!$B$${row + 1}`);
+      } catch {
+        // A name the engine refuses is reported by the preview's run, which defines it too.
+      }
+    }
+  }
+
+  /** Why `typed` cannot be entered (a formula that does not parse: the parser's message), or null. */
+  refusal(typed: string | null): string | null {
+    return typed ? formulaParseError(typed) : null;
   }
 
   get sheetNames(): string[] {

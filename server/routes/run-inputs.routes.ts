@@ -1,0 +1,33 @@
+/** The datasets a sheet's run can be given, for the run dialog and scripts. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth/middleware.js';
+import { CAN, type App, type Deps } from '../context.js';
+import { runInputOffers } from '../runs/run-inputs.js';
+import { errors, IdParam, json } from './schemas.js';
+
+const Offer = z
+  .object({
+    name: z.string(),
+    role: z.enum(['Left', 'Right', 'Data', 'Report sheet']),
+    fields: z.array(z.string()),
+    candidates: z.array(z.object({ id: z.number(), name: z.string(), sourceName: z.string(), rows: z.number(), createdAt: z.string() })),
+    unfit: z.number(),
+  })
+  .openapi('RunInputOffer');
+
+export function registerRunInputRoutes(app: App, { db }: Deps): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/sheets/{id}/inputs',
+      tags: ['runs'],
+      summary: 'The datasets each input of the sheet can be given',
+      description:
+        "For each dataset the current version reads (Left, Right, Data, a Report's sheets): the fields it reads and the datasets that have them all, the same name's newest first. `unfit` counts the datasets left out for lacking a field.",
+      middleware: [requireRole(CAN.read)],
+      request: { params: IdParam },
+      responses: { 200: json('the inputs', z.array(Offer)), ...errors(401, 404, 422) },
+    }),
+    (c) => c.json(runInputOffers(db, c.req.valid('param').id), 200),
+  );
+}

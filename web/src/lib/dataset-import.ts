@@ -1,0 +1,81 @@
+/**
+ * The upload page's import in two steps: inspect the file (every column's type and every
+ * value that would refuse it), let the user set types, then import. The server decides
+ * everything; this only carries the user's choices.
+ */
+import { upload, type DatasetInfo } from './api';
+
+export type FieldType = 'number' | 'date' | 'boolean' | 'text';
+export const FIELD_TYPES: FieldType[] = ['number', 'date', 'boolean', 'text'];
+
+export interface ColumnPlan {
+  name: string;
+  type: FieldType;
+  inferred: FieldType;
+  source: 'inferred' | 'set' | 'remembered';
+  note?: string;
+}
+
+export interface Problem {
+  file?: string;
+  line?: number;
+  sheet?: string;
+  cell?: string;
+  column?: string;
+  message: string;
+}
+
+export interface Inspection {
+  name: string;
+  sourceName: string;
+  rows: number;
+  columns: ColumnPlan[];
+  problems: Problem[];
+  problemCount: number;
+  rememberedSince: string | null;
+  duplicateOf: number | null;
+}
+
+export interface Imported extends DatasetInfo {
+  duplicate: boolean;
+  message: string;
+  plans: ColumnPlan[];
+}
+
+/** The dataset name a file suggests: its name without the extension. */
+export function nameFromFile(file: File): string {
+  return file.name.replace(/\.(csv|txt|xlsx|xlsm)$/i, '');
+}
+
+function form(name: string, file: File, types: Record<string, FieldType>): FormData {
+  const data = new FormData();
+  data.append('name', name);
+  data.append('file', file);
+  if (Object.keys(types).length) data.append('types', JSON.stringify(types));
+  return data;
+}
+
+export function inspectUpload(name: string, file: File, types: Record<string, FieldType>, onProgress: (f: number) => void) {
+  return upload<Inspection>('/api/datasets/inspect', form(name, file, types), onProgress);
+}
+
+export function importUpload(name: string, file: File, types: Record<string, FieldType>, onProgress: (f: number) => void) {
+  return upload<Imported>('/api/datasets', form(name, file, types), onProgress);
+}
+
+/** `line 12` or `Sheet1!B13`: where a problem is, as the user finds it in the file. */
+export function placeOf(problem: Problem): string {
+  if (problem.line) return `line ${problem.line}`;
+  if (problem.cell) return problem.sheet ? `${problem.sheet}!${problem.cell}` : problem.cell;
+  return '';
+}
+
+/** The types to send: only those the user changed from what the file or the name says. */
+export function chosenTypes(columns: ColumnPlan[], chosen: Record<string, FieldType>): Record<string, FieldType> {
+  const out: Record<string, FieldType> = {};
+  for (const column of columns) {
+    const type = chosen[column.name];
+    if (type && column.source !== 'remembered' && type !== column.inferred) out[column.name] = type;
+  }
+  return out;
+}
