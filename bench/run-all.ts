@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 const BENCHES: { script: string; args?: string[]; what: string }[] = [
   { script: 'bench/recon.ts', args: ['--rows', '100000'], what: 'reconciliation 100k x 100k, pandas side by side' },
   { script: 'bench/dataset-storage.ts', what: 'dataset storage: write and read back 1M rows' },
+  { script: 'bench/audit-chain.ts', what: 'audit hash chain: writes per second before and after, verify 1M entries' },
   { script: 'bench/server-load.ts', what: 'exceptions listing under load during a reconciliation' },
   { script: 'bench/libreoffice-roundtrip.ts', what: 'Excel export recalculated by LibreOffice' },
   { script: 'bench/browser-preview.ts', what: 'grid preview and live evaluation in Chromium' },

@@ -1,12 +1,14 @@
 /**
  * The batch CLI (contract section 2). Each command returns its exit status and writes one
- * line to standard error on failure; nothing here needs the server or the database.
+ * line to standard error on failure; nothing here needs the server, and only `audit verify`
+ * reads the database file (read-only).
  */
 
 const USAGE = `usage:
   tickmark run WORKBOOK --data NAME=FILE [--data NAME=FILE …] [--param NAME=VALUE …] --out DIR
   tickmark recalc IN.xlsx --out OUT.xlsx
-  tickmark export WORKBOOK --out OUT.xlsx`;
+  tickmark export WORKBOOK --out OUT.xlsx
+  tickmark audit verify [--data-dir DIR]`;
 
 /** Dispatches `argv` (without node and script) to a command; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
@@ -15,6 +17,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'run') return (await import('./run-command.js')).runCommand(rest);
   if (command === 'recalc') return (await import('./recalc-command.js')).recalcCommand(rest);
   if (command === 'export') return (await import('./export-command.js')).exportCommand(rest);
+  if (command === 'audit') return (await import('./audit-command.js')).auditCommand(rest);
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;

@@ -1,12 +1,13 @@
 /**
  * `tickmark run WORKBOOK --data NAME=FILE … [--param NAME=VALUE …] --out DIR`
- * (contract section 2): results.csv, exceptions.csv, summary.json and, for a Report, one
- * SHEET.csv per report sheet, all or nothing.
+ * (contract section 2): results.csv, exceptions.csv, summary.json, manifest.json
+ * (governance.md 5) and, for a Report, one SHEET.csv per report sheet, all or nothing.
  */
 import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RuleError } from '../rules/errors.js';
+import { buildManifest, contentHash, engineVersions, resolvedParams, ResultsHash } from '../rules/manifest.js';
 import { runRuleSheet } from '../rules/run.js';
 import type { Dataset, FieldType, ParamValue } from '../rules/types.js';
 import { readDatasetFile } from '../ingest/read-dataset.js';
@@ -29,15 +30,18 @@ export async function runCommand(args: string[]): Promise<number> {
   try {
     const workbook = await loadWorkbookFile(options.workbook);
     const datasets: Record<string, Dataset> = {};
+    const inputs: Record<string, { sha256: string; rows: number }> = {};
     for (const [name, file] of options.data) {
       const read = await readDatasetFile(file, { name, types: options.types[name] });
       datasets[name] = read.dataset;
+      inputs[name] = { sha256: read.sha256, rows: read.dataset.rows.length };
       for (const plan of read.plans) if (plan.note) process.stderr.write(`note: ${basename(file)}, column "${plan.name}" ${plan.note}\n`);
     }
     staged = await StagedDir.create(options.out);
     const out = staged;
     const results = new CsvFile(out.path('results.csv'));
     const exceptions = new CsvFile(out.path('exceptions.csv'));
+    const resultsHash = new ResultsHash();
     const reportFiles: string[] = [];
     const summary = await runRuleSheet({
       workbook,
@@ -45,11 +49,13 @@ export async function runCommand(args: string[]): Promise<number> {
       params: options.params,
       sink: {
         columns: async (headers) => {
+          resultsHash.line(headers);
           await results.write(headers);
           await exceptions.write(headers);
         },
         rows: async (rows) => {
           for (const row of rows) {
+            resultsHash.line(row.values);
             await results.write(row.values);
             if (row.exception !== null) await exceptions.write(row.values);
           }
@@ -66,6 +72,14 @@ export async function runCommand(args: string[]): Promise<number> {
     await results.close();
     await exceptions.close();
     await writeFile(out.path('summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    const manifest = buildManifest({
+      sheet: { name: basename(options.workbook, extname(options.workbook)), sha256: contentHash(workbook) },
+      datasets: inputs,
+      params: resolvedParams(workbook, options.params),
+      engine: engineVersions(),
+      results: { sha256: resultsHash.digest(), rows: summary.counts.rows, exceptions: summary.counts.exceptions },
+    });
+    await writeFile(out.path('manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await out.commit();
     if (!options.quiet) process.stderr.write(`\r\x1b[K`);
     const c = summary.counts;

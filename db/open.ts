@@ -1,6 +1,6 @@
 /**
  * Opens (creating when needed) the SQLite database file, in WAL mode with foreign keys on,
- * and applies the committed migrations.
+ * applies the committed migrations and seals an audit trail from before the hash chain.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { sealLegacyAuditTrail } from './audit-seal.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -23,5 +24,7 @@ export function openDatabase(path: string): Db {
   client.pragma('busy_timeout = 5000');
   const db = drizzle(client, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
+  // Once, for a database whose entries were written before 0005 gave them a hash.
+  sealLegacyAuditTrail(client);
   return db as Db;
 }

@@ -5,7 +5,7 @@
  * cancelled run's are deleted in the same transaction that records the outcome, so none is
  * half-written.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ResultRow, RunProgress, RunSummary } from '../rules/types.js';
 import { AppError, notFound } from './app-error.js';
 import { recordAudit } from './audit.js';
@@ -14,12 +14,20 @@ import type { Db } from './open.js';
 import { runExceptions, runReportSheets, runResultChunks, runs, sheetVersions } from './schema.js';
 import { getDataset } from './datasets.service.js';
 import { getSheet } from './sheets.service.js';
+import { ResultsHash } from '../rules/manifest.js';
 import { continueQueue } from './queue/continue-queue.js';
 
 export type RunRecord = typeof runs.$inferSelect;
 export type RunStatus = RunRecord['status'];
 
-/** Records a queued run of the sheet's current version over the named datasets. */
+export type RunKind = RunRecord['kind'];
+
+/**
+ * Records a queued run (governance.md 2). Without `version` it is an official run of the
+ * sheet's approved version (409 `not_approved` when it has none); a `version` other than
+ * the approved one makes it a test run. Backtests and reproductions say their kind and the
+ * run whose inputs they reuse. Only official runs touch the exception queue.
+ */
 export function createRun(
   db: Db,
   input: {
@@ -29,15 +37,20 @@ export function createRun(
     userId?: number | null;
     /** Input anomalies the user saw and confirmed: kept in the audit trail. */
     confirmedAnomalies?: unknown[];
+    version?: number;
+    kind?: Exclude<RunKind, 'official' | 'test'>;
+    basedOn?: number;
   },
 ): RunRecord {
   return db.transaction((tx) => {
     const sheet = getSheet(db, input.sheetId);
+    const { number, kind } = runVersion(sheet, input);
     const version = tx
       .select({ id: sheetVersions.id })
       .from(sheetVersions)
-      .where(and(eq(sheetVersions.sheetId, sheet.id), eq(sheetVersions.version, sheet.currentVersion)))
-      .get()!;
+      .where(and(eq(sheetVersions.sheetId, sheet.id), eq(sheetVersions.version, number)))
+      .get();
+    if (!version) throw notFound(`version ${number} of sheet`, sheet.id);
     const inputs: Record<string, { datasetId: number; sha256: string }> = {};
     for (const [name, datasetId] of Object.entries(input.data)) inputs[name] = { datasetId, sha256: getDataset(db, datasetId).sha256 };
     const run = tx
@@ -46,6 +59,8 @@ export function createRun(
         sheetId: sheet.id,
         sheetVersionId: version.id,
         status: 'queued',
+        kind,
+        basedOn: input.basedOn ?? null,
         inputs,
         params: input.params ?? {},
         createdBy: input.userId ?? null,
@@ -59,7 +74,9 @@ export function createRun(
       entityId: run.id,
       after: {
         sheet: sheet.id,
-        version: sheet.currentVersion,
+        version: number,
+        kind,
+        ...(input.basedOn ? { basedOn: input.basedOn } : {}),
         inputs,
         params: run.params,
         ...(input.confirmedAnomalies?.length ? { confirmedAnomalies: input.confirmedAnomalies } : {}),
@@ -67,6 +84,42 @@ export function createRun(
     });
     return run;
   });
+}
+
+/** Which version a run reads, and so what kind of run it is. */
+function runVersion(
+  sheet: { id: number; name: string; approvedVersion: number | null },
+  input: { version?: number; kind?: RunKind },
+): { number: number; kind: RunKind } {
+  if (input.kind) {
+    if (input.version === undefined) throw new AppError('bad_request', 400, `a ${input.kind} names the version it runs`);
+    return { number: input.version, kind: input.kind };
+  }
+  if (input.version !== undefined) return { number: input.version, kind: input.version === sheet.approvedVersion ? 'official' : 'test' };
+  if (sheet.approvedVersion === null)
+    throw new AppError(
+      'not_approved',
+      409,
+      `${sheet.name} has no approved version: an official run needs one (submit a version for review, or start a test run of a version)`,
+    );
+  return { number: sheet.approvedVersion, kind: 'official' };
+}
+
+/** `run-12` or `run-13-test`: the start of a run's download names, which say when it was not official. */
+export function runFileStem(run: Pick<RunRecord, 'id' | 'kind'>): string {
+  return run.kind === 'official' ? `run-${run.id}` : `run-${run.id}-${run.kind}`;
+}
+
+/** The sheet version number each run read, by run id. */
+export function runVersionNumbers(db: Db, ids: number[]): Map<number, number> {
+  if (ids.length === 0) return new Map();
+  const rows = db
+    .select({ id: runs.id, version: sheetVersions.version })
+    .from(runs)
+    .innerJoin(sheetVersions, eq(sheetVersions.id, runs.sheetVersionId))
+    .where(inArray(runs.id, ids))
+    .all();
+  return new Map(rows.map((r) => [r.id, r.version]));
 }
 
 export function getRun(db: Db, id: number): RunRecord {
@@ -101,9 +154,11 @@ export function recordProgress(db: Db, id: number, progress: RunProgress): void 
 
 /**
  * Writes a running run's results in CHUNK_ROWS chunks and its exceptions as they come,
- * each batch in a short transaction so readers and other writers are never held up.
+ * each batch in a short transaction so readers and other writers are never held up. It
+ * hashes, as it goes, the bytes the CLI's results.csv would hold (governance.md 5).
  */
 export class ResultWriter {
+  private readonly hash = new ResultsHash();
   private pending: ResultRow[] = [];
   private written = 0;
   private exceptions = 0;
@@ -114,7 +169,13 @@ export class ResultWriter {
     private readonly runId: number,
   ) {}
 
+  /** The Rows headers: results.csv's first line. */
+  columns(headers: string[]): void {
+    this.hash.line(headers);
+  }
+
   add(rows: ResultRow[]): void {
+    for (const row of rows) this.hash.line(row.values);
     this.db.transaction(() => {
       const insertException = this.db.$client.prepare(
         'INSERT INTO run_exceptions (run_id, row_index, seq, kind, key, match, age_from, "values") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -139,9 +200,10 @@ export class ResultWriter {
     });
   }
 
-  /** Writes the last partial chunk. */
-  close(): void {
+  /** Writes the last partial chunk; returns the SHA-256 of results.csv as the CLI writes it. */
+  close(): string {
     if (this.pending.length) this.db.transaction(() => this.flushChunk());
+    return this.hash.digest();
   }
 
   private flushChunk(): void {
@@ -157,20 +219,30 @@ export class ResultWriter {
 export function finishRun(
   db: Db,
   id: number,
-  outcome: { summary: RunSummary } | { status: 'failed' | 'cancelled'; error: { code: string; message: string; details?: unknown } },
+  outcome:
+    | { summary: RunSummary; resultsSha256?: string }
+    | { status: 'failed' | 'cancelled'; error: { code: string; message: string; details?: unknown } },
 ): RunRecord {
   return db.transaction((tx) => {
     const finishedAt = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
     if ('summary' in outcome) {
       tx.update(runs)
-        .set({ status: 'succeeded', summary: outcome.summary as unknown as Record<string, unknown>, finishedAt })
+        .set({
+          status: 'succeeded',
+          summary: outcome.summary as unknown as Record<string, unknown>,
+          resultsSha256: outcome.resultsSha256 ?? null,
+          finishedAt,
+        })
         .where(eq(runs.id, id))
         .run();
-      const queueChanges = continueQueue(db, id);
-      tx.update(runs)
-        .set({ queueChanges: { ...queueChanges } })
-        .where(eq(runs.id, id))
-        .run();
+      // Test runs, backtests and reproductions never touch the queue (governance.md 2).
+      if (tx.select({ kind: runs.kind }).from(runs).where(eq(runs.id, id)).get()?.kind === 'official') {
+        const queueChanges = continueQueue(db, id);
+        tx.update(runs)
+          .set({ queueChanges: { ...queueChanges } })
+          .where(eq(runs.id, id))
+          .run();
+      }
     } else {
       tx.delete(runResultChunks).where(eq(runResultChunks.runId, id)).run();
       tx.delete(runExceptions).where(eq(runExceptions.runId, id)).run();

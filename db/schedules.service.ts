@@ -1,6 +1,6 @@
 /** Schedules: a sheet run on a timetable over files from the watched folder. */
 import { desc, eq } from 'drizzle-orm';
-import { notFound } from './app-error.js';
+import { AppError, notFound } from './app-error.js';
 import { recordAudit } from './audit.js';
 import type { Db } from './open.js';
 import { schedules } from './schema.js';
@@ -10,7 +10,8 @@ export type ScheduleRecord = typeof schedules.$inferSelect;
 export type ScheduleInput = Pick<ScheduleRecord, 'cron' | 'timezone' | 'inputs' | 'params' | 'waitMinutes' | 'enabled'>;
 
 export function createSchedule(db: Db, input: ScheduleInput & { sheetId: number; userId: number }): ScheduleRecord {
-  getSheet(db, input.sheetId);
+  if (input.enabled !== false) requireApproved(db, input.sheetId);
+  else getSheet(db, input.sheetId);
   return db.transaction((tx) => {
     const { userId, ...values } = input;
     const record = tx
@@ -21,6 +22,13 @@ export function createSchedule(db: Db, input: ScheduleInput & { sheetId: number;
     recordAudit(tx, { userId, action: 'schedule.create', entity: 'schedule', entityId: record.id, after: values });
     return record;
   });
+}
+
+/** A schedule starts official runs: it needs an approved version (governance.md 2). */
+function requireApproved(db: Db, sheetId: number): void {
+  const sheet = getSheet(db, sheetId);
+  if (sheet.approvedVersion === null)
+    throw new AppError('not_approved', 409, `${sheet.name} has no approved version: a schedule starts official runs, which need one`);
 }
 
 export function getSchedule(db: Db, id: number): ScheduleRecord {
@@ -36,6 +44,7 @@ export function listSchedules(db: Db): ScheduleRecord[] {
 export function updateSchedule(db: Db, id: number, change: Partial<ScheduleInput>, userId: number): ScheduleRecord {
   return db.transaction((tx) => {
     const before = getSchedule(db, id);
+    if (change.enabled ?? before.enabled) requireApproved(db, before.sheetId);
     const after = tx.update(schedules).set(change).where(eq(schedules.id, id)).returning().get();
     const pick = (r: ScheduleRecord) => Object.fromEntries(Object.keys(change).map((k) => [k, r[k as keyof ScheduleRecord]]));
     recordAudit(tx, { userId, action: 'schedule.update', entity: 'schedule', entityId: id, before: pick(before), after: pick(after) });

@@ -54,6 +54,8 @@ export const sheets = sqliteTable('sheets', {
   name: text('name').notNull(),
   /** The current version's number; versions themselves are immutable rows. */
   currentVersion: integer('current_version').notNull(),
+  /** The version official runs and schedules use (governance.md 1); null until one is approved. */
+  approvedVersion: integer('approved_version'),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: text('created_at').notNull().default(now),
   updatedAt: text('updated_at').notNull().default(now),
@@ -74,6 +76,19 @@ export const sheetVersions = sqliteTable(
     note: text('note'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: text('created_at').notNull().default(now),
+    /** Only the state moves; the content never changes (governance.md 1). */
+    status: text('status', { enum: ['draft', 'submitted', 'approved', 'rejected', 'superseded'] })
+      .notNull()
+      .default('draft'),
+    submittedBy: integer('submitted_by').references(() => users.id),
+    submittedAt: text('submitted_at'),
+    submitNote: text('submit_note'),
+    /** Who approved or rejected it (null with reviewedAt set: the system, for the demo). */
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewedAt: text('reviewed_at'),
+    reviewNote: text('review_note'),
+    /** Approved by its own author, as the sole admin (governance.md 1). */
+    selfApproved: integer('self_approved', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [uniqueIndex('sheet_versions_sheet_version').on(t.sheetId, t.version)],
 );
@@ -89,6 +104,17 @@ export const runs = sqliteTable(
       .notNull()
       .references(() => sheetVersions.id),
     status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] }).notNull(),
+    /**
+     * `official` runs the approved version and feeds the queue; the others never touch it
+     * (governance.md 2): a `test` run of any version, a `backtest` of a version on the inputs
+     * of run `basedOn`, a `reproduction` of run `basedOn`.
+     */
+    kind: text('kind', { enum: ['official', 'test', 'backtest', 'reproduction'] })
+      .notNull()
+      .default('official'),
+    basedOn: integer('based_on'),
+    /** SHA-256 of results.csv as the CLI writes it (governance.md 5), set when the run succeeds. */
+    resultsSha256: text('results_sha256'),
     /** JSON `{ NAME: { datasetId, sha256 } }`: which data, exactly, the run read. */
     inputs: text('inputs', { mode: 'json' }).notNull().$type<Record<string, { datasetId: number; sha256: string }>>(),
     params: text('params', { mode: 'json' }).notNull().$type<Record<string, string | number | boolean>>(),
@@ -182,6 +208,8 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id').notNull(),
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
+    /** SHA-256(previous entry's hash + this entry's canonical JSON) (governance.md 6). */
+    hash: text('hash'),
   },
   (t) => [index('audit_entity').on(t.entity, t.entityId)],
 );

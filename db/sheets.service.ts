@@ -3,28 +3,32 @@
  * version that is no longer current is refused with 409 and changes nothing, so the
  * caller still holds its edits and can reload or save as a copy.
  */
-import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
+import { contentHash } from '../rules/manifest.js';
 import type { Workbook } from '../rules/workbook.js';
 import { AppError, notFound } from './app-error.js';
 import { recordAudit } from './audit.js';
+import { approveBySystem } from './sheet-versions.service.js';
 import type { Db } from './open.js';
 import { sheets, sheetVersions } from './schema.js';
 
 export type SheetRecord = typeof sheets.$inferSelect;
 export type SheetVersionRecord = typeof sheetVersions.$inferSelect;
 
-/** A stable hash of a workbook's content, the same for the same cells and names. */
-export function contentHash(workbook: Workbook): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ sheets: workbook.sheets, names: workbook.names }))
-    .digest('hex');
-}
+// One hash for the server and the CLI's manifest.json (governance.md 5).
+export { contentHash } from '../rules/manifest.js';
 
 /** Creates a sheet with version 1. */
 export function createSheet(
   db: Db,
-  input: { name: string; workbook: Workbook; userId?: number | null; note?: string },
+  input: {
+    name: string;
+    workbook: Workbook;
+    userId?: number | null;
+    note?: string;
+    /** Approve version 1 as the system (the demo's sheets, so the tour runs officially), audited. */
+    approvedBySystem?: string;
+  },
 ): { sheet: SheetRecord; version: SheetVersionRecord } {
   return db.transaction((tx) => {
     const sheet = tx
@@ -51,6 +55,7 @@ export function createSheet(
       entityId: sheet.id,
       after: { name: sheet.name, version: 1, hash: version.contentHash },
     });
+    if (input.approvedBySystem) approveBySystem(tx, sheet.id, 1, input.approvedBySystem);
     return { sheet, version };
   });
 }
@@ -122,22 +127,4 @@ export function getSheetVersion(db: Db, sheetId: number, version?: number): Shee
     .get();
   if (!record) throw notFound(`version ${wanted} of sheet`, sheetId);
   return { ...record, workbook: JSON.parse(record.content) as Workbook };
-}
-
-/** Every version, newest first, without content. */
-export function sheetHistory(db: Db, sheetId: number) {
-  getSheet(db, sheetId);
-  return db
-    .select({
-      id: sheetVersions.id,
-      version: sheetVersions.version,
-      contentHash: sheetVersions.contentHash,
-      note: sheetVersions.note,
-      createdBy: sheetVersions.createdBy,
-      createdAt: sheetVersions.createdAt,
-    })
-    .from(sheetVersions)
-    .where(eq(sheetVersions.sheetId, sheetId))
-    .orderBy(desc(sheetVersions.version))
-    .all();
 }

@@ -22,11 +22,13 @@ import type { AppEnv, Deps } from './context.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerDatasetRoutes } from './routes/datasets.routes.js';
+import { registerGovernanceRunRoutes } from './routes/governance-runs.routes.js';
 import { registerPreviewRoutes } from './routes/preview.routes.js';
 import { registerRunInputRoutes } from './routes/run-inputs.routes.js';
 import { registerRunRoutes } from './routes/runs.routes.js';
 import { registerRunSheetRoutes } from './routes/run-sheets.routes.js';
 import { registerQueueRoutes } from './routes/queue.routes.js';
+import { registerReviewRoutes } from './routes/reviews.routes.js';
 import { registerScheduleRoutes } from './routes/schedules.routes.js';
 import { registerSheetExport, registerSheetRoutes } from './routes/sheets.routes.js';
 
@@ -83,10 +85,12 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}): OpenA
   registerDatasetRoutes(app, deps);
   registerSheetRoutes(app, deps);
   registerSheetExport(app, deps);
+  registerReviewRoutes(app, deps);
   registerPreviewRoutes(app, deps);
   registerRunRoutes(app, deps);
   registerRunInputRoutes(app, deps);
   registerRunSheetRoutes(app, deps);
+  registerGovernanceRunRoutes(app, deps);
   registerQueueRoutes(app, deps);
   registerScheduleRoutes(app, deps);
   registerAuditRoutes(app, deps);

@@ -26,7 +26,7 @@ export async function seedDemo(db: Db, examplesDir: string): Promise<{ datasets:
   }
   for (const file of safeList(sheetDir).filter((f) => f.endsWith('.xlsx'))) {
     const { workbook } = readWorkbookXlsx(new Uint8Array(readFileSync(join(sheetDir, file))), file);
-    createSheet(db, { name: basename(file, extname(file)), workbook, note: 'demo' });
+    createSheet(db, { name: basename(file, extname(file)), workbook, note: 'demo', approvedBySystem: 'demo sheet, approved at install' });
     sheets += 1;
   }
   return { datasets, sheets };

@@ -9,8 +9,10 @@
  *   the break is still (or again) there; force-closed and manually matched items stay closed;
  * - an item this run did not find is closed as `cleared`.
  *
- * Set-based SQL, so a run with 100k exceptions carries its queue in well under a second.
+ * Set-based SQL, so a run with 100k exceptions carries its queue in well under a second; the audit
+ * entries of the items it opens are chained one by one (about 2 s for 100k new items, BENCHMARKS.md).
  */
+import { appendAudit, appendAuditEntries } from '../audit.js';
 import type { Db } from '../open.js';
 
 export interface QueueChanges {
@@ -54,13 +56,20 @@ export function continueQueue(db: Db, runId: number): QueueChanges {
     .get(runId) as number;
   const after = client.prepare('SELECT count(*) FROM exception_items WHERE sheet_id = ?').pluck().get(run.sheetId) as number;
   const opened = after - before;
-  client
-    .prepare(
-      `INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after)
-       SELECT ?, NULL, 'exception.open', 'exception', id, NULL, json_object('status', 'open', 'kind', kind, 'key', key, 'run', ?)
-       FROM exception_items WHERE sheet_id = ? AND first_seen_run_id = ?`,
-    )
-    .run(run.at, runId, run.sheetId, runId);
+  // Read first, then chained one by one: each entry's hash depends on the one before.
+  const openedItems = client
+    .prepare('SELECT id, kind, key FROM exception_items WHERE sheet_id = ? AND first_seen_run_id = ? ORDER BY id')
+    .all(run.sheetId, runId) as { id: number; kind: string; key: string }[];
+  appendAuditEntries(
+    client,
+    openedItems.map((item) => ({
+      at: run.at,
+      action: 'exception.open',
+      entity: 'exception',
+      entityId: item.id,
+      after: { status: 'open', kind: item.kind, key: item.key, run: runId },
+    })),
+  );
 
   setStatus(client, reappearing, 'open', null, `still found by run ${runId}: reopened`, run.at);
   const matchedByHand = idsWhere(
@@ -94,13 +103,17 @@ function setStatus(client: Client, ids: number[], status: string, reason: string
   const update = client.prepare(`UPDATE exception_items SET status = ?, close_reason = ?, updated_at = ? WHERE id = ?`);
   const read = client.prepare('SELECT status, close_reason AS closeReason FROM exception_items WHERE id = ?');
   const comment = client.prepare('INSERT INTO exception_comments (item_id, user_id, body, at) VALUES (?, NULL, ?, ?)');
-  const audit = client.prepare(
-    `INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after) VALUES (?, NULL, ?, 'exception', ?, ?, ?)`,
-  );
   for (const id of ids) {
     const before = read.get(id);
     update.run(status, reason, at, id);
     comment.run(id, note, at);
-    audit.run(at, `exception.${reason ?? 'reopen'}`, String(id), JSON.stringify(before), JSON.stringify({ status, closeReason: reason }));
+    appendAudit(client, {
+      at,
+      action: `exception.${reason ?? 'reopen'}`,
+      entity: 'exception',
+      entityId: id,
+      before,
+      after: { status, closeReason: reason },
+    });
   }
 }

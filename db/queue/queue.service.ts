@@ -4,6 +4,7 @@
  * first and applied in one transaction only when every change is valid.
  */
 import { AppError } from '../app-error.js';
+import { appendAudit } from '../audit.js';
 import type { Db } from '../open.js';
 import type { QueueStatus } from './queue.query.js';
 
@@ -236,7 +237,5 @@ export function raiseFileException(
 }
 
 function audit(client: Db['$client'], userId: number | null, action: string, id: number, before: unknown, after: unknown): void {
-  client
-    .prepare(`INSERT INTO audit_log (user_id, action, entity, entity_id, before, after) VALUES (?, ?, 'exception', ?, ?, ?)`)
-    .run(userId, action, String(id), before === null ? null : JSON.stringify(before), JSON.stringify(after));
+  appendAudit(client, { userId, action, entity: 'exception', entityId: id, before, after });
 }

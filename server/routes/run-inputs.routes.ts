@@ -23,11 +23,16 @@ export function registerRunInputRoutes(app: App, { db }: Deps): void {
       tags: ['runs'],
       summary: 'The datasets each input of the sheet can be given',
       description:
-        "For each dataset the current version reads (Left, Right, Data, a Report's sheets): the fields it reads and the datasets that have them all, the same name's newest first. `unfit` counts the datasets left out for lacking a field.",
+        "For each dataset the version reads (Left, Right, Data, a Report's sheets): the fields it reads and the datasets that have them all, the same name's newest first. `unfit` counts the datasets left out for lacking a field.",
       middleware: [requireRole(CAN.read)],
-      request: { params: IdParam },
+      request: {
+        params: IdParam,
+        query: z.object({
+          version: z.coerce.number().int().positive().optional().openapi({ description: 'default: the approved version, else the latest' }),
+        }),
+      },
       responses: { 200: json('the inputs', z.array(Offer)), ...errors(401, 404, 422) },
     }),
-    (c) => c.json(runInputOffers(db, c.req.valid('param').id), 200),
+    (c) => c.json(runInputOffers(db, c.req.valid('param').id, c.req.valid('query').version), 200),
   );
 }

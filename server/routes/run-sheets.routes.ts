@@ -1,6 +1,7 @@
 /** A Report run's report sheets (contract 1.5): the list, and one sheet as JSON, CSV or XLSX. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { listReportSheets, readReportSheet } from '../../db/report-sheets.service.js';
+import { getRun, runFileStem } from '../../db/runs.service.js';
 import { requireRole } from '../auth/middleware.js';
 import { CAN, type App, type Deps } from '../context.js';
 import { csvFile, sheetCsv, toWorkbook, xlsxFile } from '../downloads.js';
@@ -63,7 +64,7 @@ export function registerRunSheetRoutes(app: App, { db }: Deps): void {
       const { id, name } = c.req.valid('param');
       const format = c.req.valid('query').format;
       const sheet = readReportSheet(db, id, name);
-      const file = `run-${id}-${sheet.name}`;
+      const file = `${runFileStem(getRun(db, id))}-${sheet.name}`;
       if (format === 'csv') return csvFile(c, file, sheetCsv(sheet.values));
       if (format === 'xlsx') return xlsxFile(c, file, toWorkbook([{ name: sheet.name, rows: sheet.values }]));
       return c.json(sheet, 200);

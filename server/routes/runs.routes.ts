@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { AppError } from '../../db/app-error.js';
 import { queryExceptions } from '../../db/exceptions.query.js';
-import { createRun, getRun, listRuns, readResults, type RunRecord } from '../../db/runs.service.js';
+import { createRun, getRun, listRuns, readResults, runFileStem, runVersionNumbers, type RunRecord } from '../../db/runs.service.js';
 import { getSheet } from '../../db/sheets.service.js';
 import { checkRunInputs } from '../runs/run-inputs.js';
 import { requireRole } from '../auth/middleware.js';
@@ -18,6 +18,10 @@ const RunInfo = z
     id: z.number(),
     sheetId: z.number(),
     sheetVersionId: z.number(),
+    version: z.number().nullable().openapi({ description: 'the sheet version the run read' }),
+    kind: z.enum(['official', 'test', 'backtest', 'reproduction']),
+    test: z.boolean().openapi({ description: 'true for every run but an official one: it never touches the exception queue' }),
+    basedOn: z.number().nullable().openapi({ description: 'a backtest or reproduction: the run whose inputs it reused' }),
     status: RunStatus,
     progress: z.object({ phase: z.string(), done: z.number(), total: z.number() }).nullable(),
     counts: z.record(z.string(), z.number()).nullable(),
@@ -39,6 +43,9 @@ const StartRun = z
   .object({
     data: z.record(z.string(), z.number().int().positive()),
     params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    version: z.number().int().positive().optional().openapi({
+      description: 'Run this version: a test run unless it is the approved one. Without it: an official run of the approved version.',
+    }),
     confirmAnomalies: z.boolean().optional().openapi({
       description:
         "Run even though an input has under half the rows of, or lacks a column of, the previous official run's (otherwise 409 `input_anomaly`)",
@@ -48,12 +55,16 @@ const StartRun = z
 const Format = z.enum(['json', 'csv', 'xlsx']).default('json');
 
 /** The public view of a run. */
-export function runInfo(run: RunRecord): z.infer<typeof RunInfo> {
+export function runInfo(run: RunRecord, version: number | null = null): z.infer<typeof RunInfo> {
   const summary = run.summary as { counts?: Record<string, number> } | null;
   return {
     id: run.id,
     sheetId: run.sheetId,
     sheetVersionId: run.sheetVersionId,
+    version,
+    kind: run.kind,
+    test: run.kind !== 'official',
+    basedOn: run.basedOn ?? null,
     status: run.status,
     progress: run.progress ?? null,
     counts: summary?.counts ?? null,
@@ -75,19 +86,31 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
       method: 'post',
       path: '/api/sheets/{id}/runs',
       tags: ['runs'],
-      summary: "Start a run of the sheet's current version",
+      summary: 'Start an official run of the approved version, or a test run of any version',
       middleware: [requireRole(CAN.author)],
       request: { params: IdParam, body: { content: { 'application/json': { schema: StartRun } }, required: true } },
       description:
-        "Refused with 422 `missing_field` when a dataset lacks a field the sheet reads, and with 409 `input_anomaly` (naming the dataset and both row counts in `details.anomalies`) when an input has under half the rows of, or lacks a column of, the same name's input to the previous official run, unless `confirmAnomalies` is true.",
-      responses: { 202: json('queued', z.object({ id: z.number(), status: RunStatus })), ...errors(400, 401, 403, 404, 409, 422) },
+        "Without `version`: an official run of the approved version (409 `not_approved` when there is none), which feeds the exception queue. With a `version` other than the approved one: a test run (`test: true`), whose results are kept but which never touches the queue. Refused with 422 `missing_field` when a dataset lacks a field the sheet reads, and an official run with 409 `input_anomaly` (naming the dataset and both row counts in `details.anomalies`) when an input has under half the rows of, or lacks a column of, the same name's input to the previous official run, unless `confirmAnomalies` is true.",
+      responses: {
+        202: json(
+          'queued',
+          z.object({
+            id: z.number(),
+            status: RunStatus,
+            kind: z.enum(['official', 'test', 'backtest', 'reproduction']),
+            test: z.boolean(),
+          }),
+        ),
+        ...errors(400, 401, 403, 404, 409, 422),
+      },
     }),
     (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       getSheet(db, id);
-      const anomalies = checkRunInputs(db, id, body.data, body.confirmAnomalies);
+      const anomalies = checkRunInputs(db, id, body.data, body.confirmAnomalies, body.version);
       const run = createRun(db, {
+        version: body.version,
         sheetId: id,
         data: body.data,
         params: body.params,
@@ -95,7 +118,7 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
         confirmedAnomalies: anomalies,
       });
       runs.enqueue(run.id);
-      return c.json({ id: run.id, status: run.status }, 202);
+      return c.json({ id: run.id, status: run.status, kind: run.kind, test: run.kind !== 'official' }, 202);
     },
   );
 
@@ -109,7 +132,17 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
       request: { query: z.object({ sheetId: z.coerce.number().int().positive().optional() }) },
       responses: { 200: json('runs', z.array(RunInfo)), ...errors(401) },
     }),
-    (c) => c.json(listRuns(db, c.req.valid('query').sheetId).map(runInfo), 200),
+    (c) => {
+      const list = listRuns(db, c.req.valid('query').sheetId);
+      const versions = runVersionNumbers(
+        db,
+        list.map((r) => r.id),
+      );
+      return c.json(
+        list.map((r) => runInfo(r, versions.get(r.id) ?? null)),
+        200,
+      );
+    },
   );
 
   app.openapi(
@@ -122,7 +155,10 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
       request: { params: IdParam },
       responses: { 200: json('the run', RunInfo), ...errors(401, 404) },
     }),
-    (c) => c.json(runInfo(getRun(db, c.req.valid('param').id)), 200),
+    (c) => {
+      const run = getRun(db, c.req.valid('param').id);
+      return c.json(runInfo(run, runVersionNumbers(db, [run.id]).get(run.id) ?? null), 200);
+    },
   );
 
   app.openapi(
@@ -157,9 +193,10 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
     (c) => {
       const { id } = c.req.valid('param');
       const first = getRun(db, id);
+      const version = runVersionNumbers(db, [id]).get(id) ?? null;
       return streamSSE(c, async (stream) => {
         const finished = (r: RunRecord) => r.status !== 'queued' && r.status !== 'running';
-        await stream.writeSSE({ event: 'status', data: JSON.stringify(runInfo(first)) });
+        await stream.writeSSE({ event: 'status', data: JSON.stringify(runInfo(first, version)) });
         if (finished(first)) return;
         await new Promise<void>((resolve) => {
           // Writes are chained so the last status reaches the client before the stream closes.
@@ -168,7 +205,7 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
             (writes = writes.then(() => stream.writeSSE({ event, data: JSON.stringify(data) })));
           const stop = runs.subscribe(id, (event) => {
             if (event.type === 'progress') send('progress', event.progress);
-            else send('status', runInfo(event.run));
+            else send('status', runInfo(event.run, version));
             if (event.type === 'status' && finished(event.run)) {
               stop();
               void writes.then(resolve);
@@ -182,7 +219,7 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
           const now = getRun(db, id);
           if (finished(now)) {
             stop();
-            void send('status', runInfo(now)).then(resolve);
+            void send('status', runInfo(now, version)).then(resolve);
           }
         });
       });
@@ -214,9 +251,9 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
       const total = isReportRun(run) ? 0 : ((run.summary as { counts?: { rows: number } } | null)?.counts?.rows ?? 0);
       if (format === 'json') return c.json({ offset, total, columns, rows: readResults(db, id, offset, limit) }, 200);
       // A Report's output is its report sheets: its workbook holds each as a worksheet.
-      if (format === 'xlsx' && isReportRun(run)) return xlsxFile(c, `run-${id}-report`, reportWorkbook(db, id));
+      if (format === 'xlsx' && isReportRun(run)) return xlsxFile(c, `${runFileStem(run)}-report`, reportWorkbook(db, id));
       const rows = readResults(db, id, 0, Math.max(total, 1));
-      return download(c, format, `run-${id}-results`, columns, rows);
+      return download(c, format, `${runFileStem(run)}-results`, columns, rows);
     },
   );
 
@@ -291,7 +328,7 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
       return download(
         c,
         q.format,
-        `run-${id}-exceptions`,
+        `${runFileStem(run)}-exceptions`,
         columns,
         all.rows.map((r) => r.values),
       );

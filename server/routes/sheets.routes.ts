@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../db/app-error.js';
-import { createSheet, getSheet, getSheetVersion, listSheets, saveSheetVersion, sheetHistory } from '../../db/sheets.service.js';
+import { listVersions } from '../../db/sheet-versions.service.js';
+import { createSheet, getSheet, getSheetVersion, listSheets, saveSheetVersion } from '../../db/sheets.service.js';
 import { checkWorkbook, parseWorkbookJson } from '../../rules/workbook-json.js';
 import { unsupportedFormulas, type ImportIssue } from '../../rules/xlsx/import-issues.js';
 import { readWorkbookXlsx } from '../../rules/xlsx/read-workbook.js';
@@ -29,7 +30,16 @@ const WorkbookSchema = z
     date1904: z.boolean().optional().openapi({ description: 'serial dates count from 1904-01-01 (old Excel for Mac files)' }),
   })
   .openapi('Workbook');
-const SheetInfo = z.object({ id: z.number(), name: z.string(), version: z.number(), updatedAt: z.string() }).openapi('Sheet');
+const SheetInfo = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    version: z.number().openapi({ description: 'the latest version (what the editor opens)' }),
+    status: z.enum(['draft', 'submitted', 'approved', 'rejected', 'superseded']).openapi({ description: "the latest version's state" }),
+    approvedVersion: z.number().nullable().openapi({ description: 'the version official runs and schedules use' }),
+    updatedAt: z.string(),
+  })
+  .openapi('Sheet');
 const Save = z
   .object({
     baseVersion: z.number().int().positive(),
@@ -42,7 +52,8 @@ const Save = z
 export function registerSheetRoutes(app: App, { db, config }: Deps): void {
   const info = (id: number) => {
     const s = getSheet(db, id);
-    return { id: s.id, name: s.name, version: s.currentVersion, updatedAt: s.updatedAt };
+    const { status } = getSheetVersion(db, id, s.currentVersion);
+    return { id: s.id, name: s.name, version: s.currentVersion, status, approvedVersion: s.approvedVersion, updatedAt: s.updatedAt };
   };
 
   app.openapi(
@@ -56,7 +67,7 @@ export function registerSheetRoutes(app: App, { db, config }: Deps): void {
     }),
     (c) =>
       c.json(
-        listSheets(db).map((s) => ({ id: s.id, name: s.name, version: s.currentVersion, updatedAt: s.updatedAt })),
+        listSheets(db).map((s) => info(s.id)),
         200,
       ),
   );
@@ -152,12 +163,16 @@ export function registerSheetRoutes(app: App, { db, config }: Deps): void {
       method: 'get',
       path: '/api/sheets/{id}/versions',
       tags: ['sheets'],
-      summary: 'Version history, newest first',
+      summary: 'Version history, newest first: state, author, submitter, approver, notes, times, runs',
       middleware: [requireRole(CAN.read)],
       request: { params: IdParam },
       responses: { 200: json('versions', z.array(z.record(z.string(), z.unknown()))), ...errors(401, 404) },
     }),
-    (c) => c.json(sheetHistory(db, c.req.valid('param').id), 200),
+    (c) => {
+      const { id } = c.req.valid('param');
+      getSheet(db, id);
+      return c.json(listVersions(db, id), 200);
+    },
   );
 
   app.openapi(

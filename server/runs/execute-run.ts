@@ -33,7 +33,10 @@ export async function executeRun(db: Db, runId: number, signal: AbortSignal, onP
       params: run.params,
       signal,
       sink: {
-        columns: (headers) => setRunColumns(db, runId, headers),
+        columns: (headers) => {
+          writer.columns(headers);
+          setRunColumns(db, runId, headers);
+        },
         rows: (rows) => writer.add(rows),
         reportSheet: (name, values) => saveReportSheet(db, runId, reportSheets++, name, values),
       },
@@ -46,8 +49,8 @@ export async function executeRun(db: Db, runId: number, signal: AbortSignal, onP
         }
       },
     });
-    writer.close();
-    return finishRun(db, runId, { summary });
+    const resultsSha256 = writer.close();
+    return finishRun(db, runId, { summary, resultsSha256 });
   } catch (error) {
     if (error instanceof RuleError && error.code === 'cancelled')
       return finishRun(db, runId, { status: 'cancelled', error: { code: 'cancelled', message: 'the run was cancelled' } });

@@ -9,7 +9,7 @@ import { AppError } from '../../db/app-error.js';
 import { getDataset, listDatasets, rememberedColumns, type DatasetRecord } from '../../db/datasets.service.js';
 import type { Db } from '../../db/open.js';
 import { runs } from '../../db/schema.js';
-import { getSheetVersion } from '../../db/sheets.service.js';
+import { getSheet, getSheetVersion } from '../../db/sheets.service.js';
 import { RuleError } from '../../rules/errors.js';
 import { inputsNeeded, type InputNeed } from '../../rules/inputs-needed.js';
 import type { DatasetColumn } from '../../rules/types.js';
@@ -29,9 +29,9 @@ export interface InputOffer extends InputNeed {
   unfit: number;
 }
 
-/** For each input of the sheet's current version, the datasets it can be given. */
-export function runInputOffers(db: Db, sheetId: number): InputOffer[] {
-  const { workbook } = getSheetVersion(db, sheetId);
+/** For each input of a version (the approved one, else the latest), the datasets it can be given. */
+export function runInputOffers(db: Db, sheetId: number, version?: number): InputOffer[] {
+  const { workbook } = getSheetVersion(db, sheetId, version ?? defaultVersion(db, sheetId));
   const all = listDatasets(db);
   return inputsNeeded(workbook, unique(all.map((d) => d.name))).map((need) => {
     const expected = rememberedColumns(db, need.name)?.columns;
@@ -62,8 +62,15 @@ export interface InputAnomaly {
  * `confirmAnomalies`, an input under half the rows of, or lacking a column of, the same
  * name's input to the sheet's previous official run (409 `input_anomaly`).
  */
-export function checkRunInputs(db: Db, sheetId: number, data: Record<string, number>, confirmAnomalies = false): InputAnomaly[] {
-  const { workbook } = getSheetVersion(db, sheetId);
+export function checkRunInputs(
+  db: Db,
+  sheetId: number,
+  data: Record<string, number>,
+  confirmAnomalies = false,
+  version?: number,
+): InputAnomaly[] {
+  const sheet = getSheet(db, sheetId);
+  const { workbook } = getSheetVersion(db, sheetId, version ?? defaultVersion(db, sheetId));
   const given = Object.entries(data).map(([name, id]) => ({ name, record: getDataset(db, id) }));
   const needs = safeNeeds(
     workbook,
@@ -87,7 +94,9 @@ export function checkRunInputs(db: Db, sheetId: number, data: Record<string, num
         { dataset: need.name, datasetId: input.record.id, missingFields: missing, mistypedFields: retyped.map((u) => u.field) },
       );
   }
-  const anomalies = inputAnomalies(db, sheetId, given);
+  // A test run never touches the queue: there is nothing for it to undo.
+  const official = version === undefined || version === sheet.approvedVersion;
+  const anomalies = official ? inputAnomalies(db, sheetId, given) : [];
   if (anomalies.length && !confirmAnomalies)
     throw new AppError('input_anomaly', 409, anomalies.map(describeAnomaly).join('; '), { anomalies });
   return anomalies;
@@ -97,7 +106,7 @@ function inputAnomalies(db: Db, sheetId: number, given: { name: string; record: 
   const previous = db
     .select()
     .from(runs)
-    .where(and(eq(runs.sheetId, sheetId), eq(runs.status, 'succeeded')))
+    .where(and(eq(runs.sheetId, sheetId), eq(runs.status, 'succeeded'), eq(runs.kind, 'official')))
     .orderBy(desc(runs.id))
     .limit(1)
     .get();
@@ -162,6 +171,12 @@ function safeNeeds(workbook: Parameters<typeof inputsNeeded>[0], known: string[]
     if (error instanceof RuleError) return [];
     throw error;
   }
+}
+
+/** The version a run without one reads: the approved one, or (none approved yet) the latest. */
+function defaultVersion(db: Db, sheetId: number): number {
+  const sheet = getSheet(db, sheetId);
+  return sheet.approvedVersion ?? sheet.currentVersion;
 }
 
 function unique(names: string[]): string[] {

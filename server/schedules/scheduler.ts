@@ -122,7 +122,14 @@ export class Scheduler {
       raiseFileException(this.db, { sheetId: schedule.sheetId, kind, name, detail: error.message, due: due.toISOString() });
       return { error: error.message };
     }
-    const run = createRun(this.db, { sheetId: schedule.sheetId, data, params: schedule.params, userId: schedule.createdBy });
+    let run;
+    try {
+      run = createRun(this.db, { sheetId: schedule.sheetId, data, params: schedule.params, userId: schedule.createdBy });
+    } catch (error) {
+      // No approved version (someone rejected it, or it was never approved): nothing runs, and the schedule says why.
+      if (error instanceof AppError) return { error: error.message };
+      throw error;
+    }
     this.runs.enqueue(run.id);
     archive(this.options.watchDir, Object.values(files), due.toISOString().slice(0, 10));
     return { runId: run.id };

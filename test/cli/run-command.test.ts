@@ -92,7 +92,7 @@ describe('tickmark run', () => {
     const run = tickmark(['run', report, '--data', `fo=${fo}`, '--out', out]);
     expect(run.status).toBe(0);
     expect(readFileSync(join(out, 'Totals.csv'), 'utf8')).toBe('Total,35.5\nCount,3\n');
-    expect(readdirSync(out).sort()).toEqual(['Totals.csv', 'exceptions.csv', 'results.csv', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['Totals.csv', 'exceptions.csv', 'manifest.json', 'results.csv', 'summary.json']);
   });
 
   it.each([

@@ -13,7 +13,8 @@ import {
 } from '../../db/datasets.service.js';
 import { openDatabase } from '../../db/open.js';
 import { createRun, failInterruptedRuns, finishRun, getRun, markRunning, readResults, ResultWriter } from '../../db/runs.service.js';
-import { createSheet, getSheetVersion, saveSheetVersion, sheetHistory } from '../../db/sheets.service.js';
+import { listVersions } from '../../db/sheet-versions.service.js';
+import { createSheet, getSheetVersion, saveSheetVersion } from '../../db/sheets.service.js';
 import type { Dataset, ResultRow } from '../../rules/types.js';
 import { tempDir } from '../helpers/files.js';
 import { workbook } from '../helpers/workbooks.js';
@@ -119,13 +120,17 @@ describe('sheets and versions', () => {
     expect(stale).toMatchObject({ status: 409, code: 'stale_version', details: { currentVersion: 2 } });
     expect(getSheetVersion(db, sheet.id).workbook).toEqual(v2);
     expect(getSheetVersion(db, sheet.id, 1).workbook).toEqual(v1);
-    expect(sheetHistory(db, sheet.id).map((h) => h.version)).toEqual([2, 1]);
+    expect(listVersions(db, sheet.id).map((h) => h.version)).toEqual([2, 1]);
   });
 });
 
 describe('runs', () => {
   const db = openDatabase(join(dir, 'runs.db'));
-  const { sheet } = createSheet(db, { name: 'Check', workbook: workbook({ Settings: [['Type', 'Check']] }) });
+  const { sheet } = createSheet(db, {
+    name: 'Check',
+    workbook: workbook({ Settings: [['Type', 'Check']] }),
+    approvedBySystem: 'test fixture',
+  });
   const data = saveDataset(db, { dataset: big, sha256: 'cafe', sourceName: 'b.csv' });
   const rows = (n: number, from = 0): ResultRow[] =>
     Array.from({ length: n }, (_, i) => ({

@@ -75,7 +75,7 @@ describe('the live preview', () => {
 
   it('of fo-vs-broker counts what the real run finds for the blocks it covers, within 3 points of its share, and says what it covers', async () => {
     await openSheet('fo-vs-broker');
-    await expect.poll(() => page.getByTestId('preview-count').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('preview-count').count(), { timeout: 120_000 }).toBe(1);
     const covers = await page.getByTestId('preview-covers').innerText();
     expect(covers).toMatch(
       /^first 200 of 2,825 fo_blotter rows.* broker_confirms rows they can match; \d+ unmatched in their key range B\d+ to B\d+$/,
@@ -107,7 +107,7 @@ describe('the live preview', () => {
       ['positions-report', 'Positions'],
     ]) {
       await openSheet(sheet);
-      if (tab === 'Rows') await expect.poll(() => page.getByTestId('preview-count').count(), { timeout: 20_000 }).toBe(1);
+      if (tab === 'Rows') await expect.poll(() => page.getByTestId('preview-count').count(), { timeout: 120_000 }).toBe(1);
       await page.getByRole('tab', { name: tab }).click();
       const texts = await ruleRowTexts();
       expect(texts.filter((t) => t.trim() !== '').length, `${sheet} row 2 shows values`).toBeGreaterThan(3);
@@ -121,7 +121,7 @@ describe('the live preview', () => {
 
   it('of fo-vs-bo has the real run share of exceptions within 3 points', async () => {
     await openSheet('fo-vs-bo');
-    await expect.poll(() => page.getByTestId('preview-count').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('preview-count').count(), { timeout: 120_000 }).toBe(1);
     const real = await realRun('fo-vs-bo');
     const share = (await number('preview-count')) / (await number('preview-rows'));
     expect(Math.abs(share - exceptions(real) / real.length)).toBeLessThanOrEqual(0.03);
@@ -132,7 +132,7 @@ describe('the live preview', () => {
 
   it('refuses a formula that does not parse, keeping the cell and the preview', async () => {
     await openSheet('fo-vs-broker');
-    await expect.poll(() => page.getByTestId('preview-count').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('preview-count').count(), { timeout: 120_000 }).toBe(1);
     const count = await page.getByTestId('preview-count').innerText();
     await goToCell('U2');
     const before = await formulaBar().inputValue();

@@ -106,6 +106,12 @@ describe('report runs in the web app', () => {
       headers: { 'X-Tickmark-CSRF': csrf },
     });
     expect(created.status()).toBe(201);
+    // A new sheet is a draft: Ada, the only admin, submits and approves it for official runs.
+    const sheetId = (await created.json()).id;
+    for (const step of ['submit', 'approve'])
+      expect(
+        (await page.request.post(`${h.url}/api/sheets/${sheetId}/versions/1/${step}`, { headers: { 'X-Tickmark-CSRF': csrf } })).status(),
+      ).toBe(200);
     const runId = await runDemo('checks', ['fo_blotter']);
     await page.goto(`${h.url}/#/runs/${runId}`);
     const checks = page.getByRole('table', { name: 'Checks' });

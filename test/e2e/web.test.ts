@@ -1,8 +1,9 @@
 /**
  * The web app end to end in Debian's chromium: first-run setup, a dataset upload, the demo
  * reconciliation in the editor (a formula change moves the live preview, a pasted block,
- * fill down, undo, save), a run watched to the end, and the exception queue worked (assign,
- * resolve, download and upload). Screenshots of each page go to test-results/screenshots.
+ * fill down, undo, save), the copy submitted and self-approved (Ada is the only admin), a
+ * run watched to the end, and the exception queue worked (assign, resolve, download and
+ * upload). Screenshots of each page go to test-results/screenshots.
  */
 import * as XLSX from '@e965/xlsx';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -75,7 +76,7 @@ describe('the web app', () => {
   it('edits the demo reconciliation with a live preview, paste, fill down, undo and save', async () => {
     await page.getByRole('link', { name: 'Rule sheets' }).click();
     await page.getByRole('link', { name: 'fo-vs-broker' }).click();
-    await expect.poll(previewCount, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(previewCount, { timeout: 120_000 }).toBeGreaterThan(0);
     const before = await previewCount();
     await screenshot(page, '05-editor');
 
@@ -185,10 +186,19 @@ describe('the web app', () => {
     expect(await formulaBar().inputValue()).toBe('my note');
   });
 
+  it('submits the new sheet and approves it: Ada is the only admin, so she may approve her own', async () => {
+    await page.getByRole('button', { name: 'Submit for review…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Submit', exact: true }).click();
+    await page.getByRole('link', { name: 'In review' }).click();
+    await page.getByRole('region', { name: 'Decision' }).getByRole('button', { name: 'Approve version 1' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toMatch(/version 1\s+approved/);
+    await page.getByRole('link', { name: 'open the sheet' }).click();
+  });
+
   it('runs the sheet and shows the progress, the counts and the exceptions', async () => {
     await page.getByRole('button', { name: 'Run…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Start run' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 30_000 }).toMatch(/succeeded/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 120_000 }).toMatch(/succeeded/);
     const runId = Number(page.url().split('/').pop());
     const run = await (await page.request.get(`${h.url}/api/runs/${runId}`)).json();
     // The edited formula flags only rows missing at the broker; duplicate keys are flagged by the engine itself.
@@ -200,7 +210,7 @@ describe('the web app', () => {
     await page.goBack();
     await page.getByRole('button', { name: 'History' }).click();
     const history = page.getByRole('dialog', { name: 'Versions' });
-    await expect.poll(() => history.innerText()).toMatch(new RegExp(`\\b1\\s.*#${runId}`));
+    await expect.poll(() => history.innerText()).toMatch(new RegExp(`\\b1\\s[\\s\\S]*self-approved[\\s\\S]*#${runId} official`));
     await history.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('link', { name: 'Runs' }).click();
     await expect

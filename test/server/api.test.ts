@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { createRun, getRun, markRunning } from '../../db/runs.service.js';
 import { failInterruptedRuns } from '../../db/runs.service.js';
-import { admin, Client, examples, fileForm, PASSWORD, testServer, userWithRole } from './helpers.js';
+import { admin, approveLatest, Client, examples, fileForm, PASSWORD, testServer, userWithRole } from './helpers.js';
 
 async function importExamples(client: Client) {
   const ids: Record<string, number> = {};
@@ -21,6 +21,7 @@ async function importExamples(client: Client) {
     fileForm({}, { name: 'fo-vs-broker.xlsx', path: examples('sheets', 'fo-vs-broker.xlsx') }),
   );
   expect(sheet.status).toBe(201);
+  await approveLatest(client, sheet.body.id);
   return { ids, sheetId: sheet.body.id as number };
 }
 
@@ -94,6 +95,7 @@ describe('roles', () => {
         fileForm({}, { name: 'positions-report.xlsx', path: examples('sheets', 'positions-report.xlsx') }),
       )
     ).body.id as number;
+    await approveLatest(owner, report);
     const reportRunId = (
       await owner.json('POST', `/api/sheets/${report}/runs`, { data: { fo_blotter: ids.fo_blotter, closing_prices: closes } })
     ).body.id as number;
@@ -115,6 +117,19 @@ describe('roles', () => {
     const newDataset = async () =>
       (await owner.json('POST', '/api/datasets', fileForm({ name: `d${Math.random()}` }, { name: 'd.csv', text: `a\n${Math.random()}\n` })))
         .body.id;
+    /** A new sheet whose version 1 was written by someone who is not any walking client, submitted if asked. */
+    const ghost = await userWithRole(server, 'author');
+    const newSheet = async (submitted = false) => {
+      const id = (
+        await ghost.json(
+          'POST',
+          '/api/sheets',
+          fileForm({}, { name: 's.json', text: JSON.stringify({ sheets: [{ name: 'Settings', cells: [['Type', 'Check']] }], names: [] }) }),
+        )
+      ).body.id as number;
+      if (submitted) await ghost.json('POST', `/api/sheets/${id}/versions/1/submit`, {});
+      return id;
+    };
     const newSchedule = async () =>
       (await owner.json('POST', '/api/schedules', { sheetId, cron: '0 18 * * 1-5', inputs: { fo_blotter: 'fo_*.csv' }, enabled: false }))
         .body.id;
@@ -203,6 +218,30 @@ describe('roles', () => {
       },
       { method: 'GET', path: `/api/sheets/${sheetId}/versions`, allowed: everyone },
       { method: 'GET', path: `/api/sheets/${sheetId}/versions/1`, allowed: everyone },
+      { method: 'GET', path: '/api/reviews', allowed: everyone },
+      // Each call a fresh draft of its own sheet: a submit needs a draft; approve and reject a submitted one.
+      {
+        method: 'POST',
+        path: async () => `/api/sheets/${await newSheet()}/versions/1/submit`,
+        template: '/api/sheets/{id}/versions/{id}/submit',
+        body: () => ({ note: 'please review' }),
+        // An author submits only their own versions; these are another author's.
+        allowed: ['admin'],
+      },
+      {
+        method: 'POST',
+        path: async () => `/api/sheets/${await newSheet(true)}/versions/1/approve`,
+        template: '/api/sheets/{id}/versions/{id}/approve',
+        body: () => ({}),
+        allowed: ['approver', 'admin'],
+      },
+      {
+        method: 'POST',
+        path: async () => `/api/sheets/${await newSheet(true)}/versions/1/reject`,
+        template: '/api/sheets/{id}/versions/{id}/reject',
+        body: () => ({ note: 'not yet' }),
+        allowed: ['approver', 'admin'],
+      },
       { method: 'GET', path: `/api/sheets/${sheetId}/export.xlsx`, allowed: everyone },
       // 422 once the walk's own save has left the sheet without a Data setting.
       { method: 'GET', path: `/api/sheets/${sheetId}/inputs`, allowed: everyone, ok: [200, 422] },
@@ -213,6 +252,12 @@ describe('roles', () => {
       { method: 'GET', path: `/api/runs/${runId}/events`, allowed: everyone },
       { method: 'GET', path: `/api/runs/${runId}/results?limit=5`, allowed: everyone },
       { method: 'GET', path: `/api/runs/${runId}/exceptions?limit=5`, allowed: everyone },
+      { method: 'GET', path: `/api/sheets/${sheetId}/diff?from=1&to=1`, allowed: everyone },
+      // Reviewers start backtests too: they are test runs, which never touch the queue.
+      { method: 'POST', path: `/api/sheets/${sheetId}/backtest`, body: () => ({ version: 1, runId }), allowed: workers },
+      { method: 'GET', path: `/api/runs/${runId}/compare/${runId}`, template: '/api/runs/{id}/compare/{otherId}', allowed: everyone },
+      { method: 'GET', path: `/api/runs/${runId}/manifest`, allowed: everyone },
+      { method: 'POST', path: `/api/runs/${runId}/reproduce`, allowed: authors },
       { method: 'GET', path: `/api/runs/${reportRunId}/sheets`, allowed: everyone },
       {
         method: 'GET',
@@ -249,6 +294,8 @@ describe('roles', () => {
       },
       { method: 'DELETE', path: async () => `/api/schedules/${await newSchedule()}`, template: '/api/schedules/{id}', allowed: authors },
       { method: 'GET', path: '/api/audit?limit=5', allowed: ['approver', 'admin'] },
+      { method: 'GET', path: '/api/audit/verify', allowed: ['approver', 'admin'] },
+      { method: 'GET', path: '/api/audit/export?format=jsonl', allowed: ['approver', 'admin'] },
       {
         method: 'POST',
         path: async () => `/api/schedules/${await newSchedule()}/fire`,

@@ -92,3 +92,18 @@ export function fileForm(fields: Record<string, string>, file: { name: string; p
 }
 
 export const examples = (...parts: string[]) => join(process.cwd(), 'examples', ...parts);
+
+/**
+ * Submits and approves a sheet's latest version through the API, so official runs read it.
+ * Signed in as the only admin, `client` may approve its own version (governance.md 1);
+ * otherwise pass someone else as `approver`.
+ */
+export async function approveLatest(client: Client, sheetId: number, approver: Client = client): Promise<number> {
+  const sheet = (await client.json('GET', `/api/sheets/${sheetId}`)).body;
+  const version = sheet.version as number;
+  const submitted = await client.json('POST', `/api/sheets/${sheetId}/versions/${version}/submit`, {});
+  if (submitted.status !== 200) throw new Error(`submit failed: ${JSON.stringify(submitted.body)}`);
+  const approved = await approver.json('POST', `/api/sheets/${sheetId}/versions/${version}/approve`, {});
+  if (approved.status !== 200) throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
+  return version;
+}

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { admin, Client, examples, fileForm, testServer, type TestServer } from './helpers.js';
+import { admin, approveLatest, Client, examples, fileForm, testServer, type TestServer } from './helpers.js';
 
 const blotter = readFileSync(examples('data', 'fo_blotter.csv'), 'utf8');
 
@@ -27,6 +27,7 @@ async function afterOneRun(server: TestServer) {
     fileForm({}, { name: 'fo-vs-broker.xlsx', path: examples('sheets', 'fo-vs-broker.xlsx') }),
   );
   const sheetId = sheet.body.id as number;
+  await approveLatest(client, sheetId);
   const first = await client.json('POST', `/api/sheets/${sheetId}/runs`, { data: { fo_blotter: fo, broker_confirms: confirms } });
   expect(first.status).toBe(202);
   await server.runs.idle();

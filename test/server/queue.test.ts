@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { admin, Client, fileForm, testServer, userWithRole, type TestServer } from './helpers.js';
+import { admin, approveLatest, Client, fileForm, testServer, userWithRole, type TestServer } from './helpers.js';
 
 const SHEET = {
   sheets: [
@@ -59,6 +59,7 @@ async function setUp() {
   const id = (role: string) => users.find((u) => u.role === role)!.id;
   const sheet = await boss.json('POST', '/api/sheets', fileForm({}, { name: 'queue.json', text: JSON.stringify(SHEET) }));
   expect(sheet.status).toBe(201);
+  await approveLatest(boss, sheet.body.id, alice);
   return { server, boss, alice, bob, aliceId: id('approver'), bobId: id('author'), sheetId: sheet.body.id as number, users };
 }
 
@@ -229,10 +230,11 @@ describe('the exception queue', () => {
   });
 
   it("ages from the sheet's chosen date field when it has one", async () => {
-    const { server, boss } = await setUp();
+    const { server, boss, alice } = await setUp();
     const aged = structuredClone(SHEET);
     aged.sheets[0].cells.push(['Age from', 'left.trade_date']);
     const sheetId = (await boss.json('POST', '/api/sheets', fileForm({}, { name: 'aged.json', text: JSON.stringify(aged) }))).body.id;
+    await approveLatest(boss, sheetId, alice);
     const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
     const data: Record<string, number> = {};
     for (const [name, text] of [

@@ -16,7 +16,7 @@ import { listReportSheets, saveReportSheet } from '../../db/report-sheets.servic
 import { createRun, finishRun, getRun, markRunning } from '../../db/runs.service.js';
 import { createSheet } from '../../db/sheets.service.js';
 import { tempDir, writeText } from '../helpers/files.js';
-import { admin, Client, examples, fileForm, testServer } from './helpers.js';
+import { admin, approveLatest, Client, examples, fileForm, testServer } from './helpers.js';
 
 /** The real CLI over the same inputs: the files it writes into its --out folder. */
 function cliRun(workbook: string, data: Record<string, string>): string {
@@ -41,6 +41,7 @@ async function runSheet(
 ) {
   const sheet = await client.json('POST', '/api/sheets', fileForm({}, file));
   expect(sheet.status).toBe(201);
+  await approveLatest(client, sheet.body.id);
   const started = await client.json('POST', `/api/sheets/${sheet.body.id}/runs`, { data });
   expect(started.status).toBe(202);
   await server.runs.idle();
@@ -205,6 +206,7 @@ describe('report runs', () => {
     );
     const count = (runId: number) =>
       server.db.$client.prepare('SELECT count(*) FROM run_report_sheets WHERE run_id = ?').pluck().get(runId);
+    await approveLatest(client, sheet.body.id);
     const failing = createRun(server.db, { sheetId: sheet.body.id, data: { trades } });
     markRunning(server.db, failing.id);
     saveReportSheet(server.db, failing.id, 0, 'Half', [['written']]);
@@ -242,6 +244,7 @@ describe('report runs', () => {
     const { sheet } = createSheet(db, {
       name: 'next',
       workbook: { sheets: [{ name: 'Settings', cells: [['Type', 'Report']] }], names: [] },
+      approvedBySystem: 'test fixture',
     });
     const run = createRun(db, { sheetId: sheet.id, data: {} });
     saveReportSheet(db, run.id, 0, 'Positions', [['symbol'], ['AAPL']]);

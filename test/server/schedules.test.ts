@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { admin, fileForm, testServer, type TestServer } from './helpers.js';
+import { admin, approveLatest, fileForm, testServer, type TestServer } from './helpers.js';
 
 const SHEET = {
   sheets: [
@@ -33,6 +33,7 @@ async function setUp() {
   servers.push(server);
   const client = await admin(server);
   const sheet = await client.json('POST', '/api/sheets', fileForm({}, { name: 'sched.json', text: JSON.stringify(SHEET) }));
+  await approveLatest(client, sheet.body.id);
   mkdirSync(server.config.watchDir, { recursive: true });
   const drop = (name: string, text: string) => writeFileSync(join(server.config.watchDir, name), text);
   return { server, client, sheetId: sheet.body.id as number, drop };
@@ -98,7 +99,7 @@ describe('schedules', () => {
     expect((await client.json('POST', `/api/schedules/${id}/fire`)).body).toEqual({ waiting: ['BR'] });
     drop('broker_01.csv', 'ref\nE1\n');
     await expect
-      .poll(async () => (await client.json('GET', '/api/schedules')).body[0].lastOutcome, { timeout: 3000 })
+      .poll(async () => (await client.json('GET', '/api/schedules')).body[0].lastOutcome, { timeout: 120_000 })
       .toHaveProperty('runId');
     await server.runs.idle();
 
@@ -118,7 +119,7 @@ describe('schedules', () => {
     const { id } = (await client.json('POST', '/api/schedules', schedule(sheetId, { cron: '* * * * * *' }))).body;
     await expect
       .poll(async () => (await client.json('GET', '/api/schedules')).body.find((s: { id: number }) => s.id === id).lastOutcome, {
-        timeout: 4000,
+        timeout: 120_000,
       })
       .toHaveProperty('runId');
     await client.json('DELETE', `/api/schedules/${id}`);

@@ -69,12 +69,97 @@ export interface DatasetInfo {
   columns: { name: string; type: string }[];
   createdAt: string;
 }
+/** A version's state (governance.md 1). */
+export type VersionStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'superseded';
 export interface SheetInfo {
   id: number;
   name: string;
+  /** The latest version, the one the editor opens. */
   version: number;
+  /** The latest version's state. */
+  status?: VersionStatus;
+  /** The version official runs and schedules use. */
+  approvedVersion?: number | null;
   updatedAt: string;
 }
+export type RunKind = 'official' | 'test' | 'backtest' | 'reproduction';
+/** One version of a sheet as GET /api/sheets/:id/versions lists it, newest first. */
+export interface VersionInfo {
+  id: number;
+  version: number;
+  status: VersionStatus;
+  contentHash: string;
+  note: string | null;
+  createdBy: number | null;
+  author: string | null;
+  createdAt: string;
+  submittedBy: number | null;
+  submitter: string | null;
+  submittedAt: string | null;
+  submitNote: string | null;
+  reviewedBy: number | null;
+  /** 'system' for the demo's sheets. */
+  reviewer: string | null;
+  reviewedAt: string | null;
+  reviewNote: string | null;
+  selfApproved: boolean;
+  runs: { id: number; kind: RunKind; status: RunInfo['status'] }[];
+}
+/** A version waiting for review (GET /api/reviews). */
+export interface ReviewInfo {
+  sheetId: number;
+  sheet: string;
+  version: number;
+  author: string | null;
+  createdBy: number | null;
+  submitter: string | null;
+  submittedBy: number | null;
+  submittedAt: string | null;
+  submitNote: string | null;
+  approvedVersion: number | null;
+}
+/** GET /api/sheets/:id/diff (governance.md 3). */
+export interface SheetDiff {
+  from: number;
+  to: number;
+  changes: DiffEntry[];
+  sheetsAdded: string[];
+  sheetsRemoved: string[];
+  /** Rows and columns inserted or deleted (some servers list them among `changes`). */
+  structure?: DiffEntry[];
+  /** Settings by name, and defined names by name. */
+  settings?: NamedChange[];
+  names?: NamedChange[];
+}
+export type NamedChange = { name: string; before: CellContent; after: CellContent };
+/** Where rows (a 1-based row number) or columns (letters) were inserted or deleted, and how many. */
+export type Span = { at: number | string; count: number };
+export type DiffEntry =
+  | { sheet: string; cell: string; before: CellContent; after: CellContent }
+  | { sheet: string; rowsInserted: Span }
+  | { sheet: string; rowsDeleted: Span }
+  | { sheet: string; columnsInserted: Span }
+  | { sheet: string; columnsDeleted: Span };
+export type CellContent = string | number | boolean | null;
+/** GET /api/runs/:id/compare/:otherId (governance.md 4). */
+export interface RunComparison {
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+  items: { kind: string; key: string; change: 'added' | 'removed' | 'changed'; before?: unknown; after?: unknown }[];
+}
+export interface AuditEntry {
+  id: number;
+  at: string;
+  user: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+export type AuditVerdict = { ok: true; entries: number; head: string } | { ok: false; entries: number; brokenAt: number };
 export interface Workbook {
   sheets: { name: string; cells: (string | number | boolean | null)[][] }[];
   names: { name: string; expression: string }[];
@@ -83,6 +168,13 @@ export interface RunInfo {
   id: number;
   sheetId: number;
   sheetVersionId: number;
+  /** The sheet version the run read. */
+  version: number | null;
+  kind: RunKind;
+  /** Every run but an official one: it never touches the exception queue. */
+  test: boolean;
+  /** A backtest or reproduction: the run whose inputs it reused. */
+  basedOn: number | null;
   status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
   progress: { phase: string; done: number; total: number } | null;
   counts: Record<string, number> | null;

@@ -32,4 +32,8 @@ export async function signOut(): Promise<void> {
 export const can = {
   author: () => session.user?.role === 'admin' || session.user?.role === 'author',
   work: () => session.user !== null && session.user.role !== 'viewer',
+  /** Approve or reject a submitted version (four eyes apply on top: not one's own). */
+  approve: () => session.user?.role === 'admin' || session.user?.role === 'approver',
+  /** Read and verify the audit trail. */
+  audit: () => session.user?.role === 'admin' || session.user?.role === 'approver',
 };
