@@ -134,7 +134,23 @@ function alignSheet(a: SheetData, b: SheetData): SheetAlignment {
   const colsA = columnCells(cellsA, 'a', width(a));
   const colsB = columnCells(cellsB, 'b', width(b));
   const columns = align(colsA.map(key), colsB.map(key), (i, j) => multisetSimilarity(colsA[i], colsB[j]));
-  return { rows, columns };
+  return { rows, columns: pairTrailing(columns, width(a), width(b)) };
+}
+
+/**
+ * Columns only one side has past the other's last one were not inserted or deleted: a cell
+ * filled past the old width (a note in D1) is an edit of empty cells, so those steps pair
+ * with the other side's empty columns there.
+ */
+function pairTrailing(steps: AlignStep[], widthA: number, widthB: number): AlignStep[] {
+  let start = steps.length;
+  while (start > 0 && (steps[start - 1].a === -1 || steps[start - 1].b === -1)) start--;
+  const tail = steps.slice(start);
+  if (tail.length === 0 || !(tail.every((s) => s.a === -1) || tail.every((s) => s.b === -1))) return steps;
+  const paired = tail.map((step) => (step.a === -1 ? { a: step.b, b: step.b } : { a: step.a, b: step.a }));
+  // Only where the other side really has nothing: columns past its width.
+  const fits = paired.every((p, k) => (tail[k].a === -1 ? p.a >= widthA : p.b >= widthB));
+  return fits ? [...steps.slice(0, start), ...paired] : steps;
 }
 
 function trimEnd(cells: string[]): string[] {

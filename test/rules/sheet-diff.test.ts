@@ -38,6 +38,15 @@ describe('diffWorkbooks', () => {
     });
   });
 
+  it('reads a cell filled past the old width as an edit, not columns inserted', () => {
+    // Settings is two columns wide; a note in D1 leaves column C empty on both sides.
+    const a = book({ Settings: settings });
+    const b = book({ Settings: settings.map((row, r) => (r === 0 ? [...row, null, 'my note'] : row)) });
+    const diff = diffWorkbooks(a, b);
+    expect(diff.structure).toEqual([]);
+    expect(diff.changes).toEqual([{ sheet: 'Settings', cell: 'D1', before: null, after: 'my note' }]);
+  });
+
   it('reports an inserted row as one entry, not shifted formulas below it as changed', () => {
     const a = book({ Settings: settings, Rows: rows });
     // A sample row inserted at row 3: every formula below moves down and its references with it.
