@@ -23,6 +23,9 @@ export interface StoredEntry {
   after: string | null;
 }
 
+/** A stored entry with its hash (null for a legacy entry not yet sealed, or a forged one). */
+export type StoredRow = StoredEntry & { hash: string | null };
+
 /** The hash the first entry chains from. */
 export const GENESIS = '0'.repeat(64);
 

@@ -4,20 +4,11 @@
  * without Tickmark (docs/audit-trail.md has a standalone script).
  */
 import type Database from 'better-sqlite3';
+import type { StoredRow } from './audit-chain.js';
 
 const PAGE = 5_000;
 
-interface Row {
-  id: number;
-  at: string;
-  userId: number | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: string | null;
-  after: string | null;
-  hash: string | null;
-}
+type Row = StoredRow;
 
 /**
  * The trail up to its newest entry at the call, a page of lines at a time: each page is

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, chainHash, entryHash, GENESIS } from '../../db/audit-chain.js';
+import { canonicalJson, chainHash, entryHash, GENESIS, type StoredRow } from '../../db/audit-chain.js';
 import { auditExportPages } from '../../db/audit-export.js';
 import { verifyAuditTrail } from '../../db/audit-verify.js';
 import { appendAudit, appendAuditEntries, recordAudit } from '../../db/audit.js';
@@ -22,17 +22,7 @@ import { tempDir } from '../helpers/files.js';
 const rows = (db: Database.Database) =>
   db
     .prepare('SELECT id, at, user_id AS userId, action, entity, entity_id AS entityId, before, after, hash FROM audit_log ORDER BY id')
-    .all() as {
-    id: number;
-    at: string;
-    userId: number | null;
-    action: string;
-    entity: string;
-    entityId: string;
-    before: string | null;
-    after: string | null;
-    hash: string | null;
-  }[];
+    .all() as StoredRow[];
 
 describe('canonical JSON', () => {
   it('sorts keys at every level, writes no whitespace and numbers as JavaScript does', () => {
