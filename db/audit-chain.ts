@@ -26,6 +26,19 @@ export interface StoredEntry {
 /** A stored entry with its hash (null for a legacy entry not yet sealed, or a forged one). */
 export type StoredRow = StoredEntry & { hash: string | null };
 
+/** The same row as its columns in table order, as inserted and as read with `.raw()`. */
+export type StoredTuple = [
+  id: number,
+  at: string,
+  userId: number | null,
+  action: string,
+  entity: string,
+  entityId: string,
+  before: string | null,
+  after: string | null,
+  hash: string | null,
+];
+
 /** The hash the first entry chains from. */
 export const GENESIS = '0'.repeat(64);
 

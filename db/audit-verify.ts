@@ -4,22 +4,10 @@
  * by `GET /api/audit/verify` and `tickmark audit verify`, which opens the file itself.
  */
 import type Database from 'better-sqlite3';
-import { canonicalEntry, canonicalText, chainHash, GENESIS } from './audit-chain.js';
+import { canonicalEntry, canonicalText, chainHash, GENESIS, type StoredTuple } from './audit-chain.js';
 
 /** The answer: intact with its entry count and head hash, or broken at an entry id. */
 export type AuditVerdict = { ok: true; entries: number; head: string } | { ok: false; entries: number; brokenAt: number };
-
-type RawRow = [
-  id: number,
-  at: string,
-  userId: number | null,
-  action: string,
-  entity: string,
-  entityId: string,
-  before: string | null,
-  after: string | null,
-  hash: string | null,
-];
 
 const PAGE = 20_000;
 
@@ -47,7 +35,7 @@ export async function verifyAuditTrail(client: Database.Database, options: { pag
   let brokenAt: number | undefined;
   pages: while (afterId < last) {
     const counted = entries;
-    for (const row of page.iterate(afterId, last, options.pageSize ?? PAGE) as IterableIterator<RawRow>) {
+    for (const row of page.iterate(afterId, last, options.pageSize ?? PAGE) as IterableIterator<StoredTuple>) {
       const [id, at, userId, action, entity, entityId, before, after, hash] = row;
       if (hash === null || hash !== expectedHash(previous, { id, at, userId, action, entity, entityId }, before, after)) {
         brokenAt = id;

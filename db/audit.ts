@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
-import { canonicalEntry, canonicalJson, chainHash, GENESIS } from './audit-chain.js';
+import { canonicalEntry, canonicalJson, chainHash, GENESIS, type StoredTuple } from './audit-chain.js';
 import type { Db } from './open.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
@@ -28,18 +28,8 @@ interface Head {
   hash: string | null;
 }
 
-/** A row to insert, every column the hash covers plus the hash. */
-type SealedRow = [
-  id: number,
-  at: string,
-  userId: number | null,
-  action: string,
-  entity: string,
-  entityId: string,
-  before: string | null,
-  after: string | null,
-  hash: string,
-];
+/** A row to insert, every column the hash covers plus the hash (never null here). */
+type SealedRow = StoredTuple & { 8: string };
 
 /** How appending reads the head and inserts, over better-sqlite3 itself or a Drizzle transaction. */
 interface Port {

@@ -54,8 +54,15 @@ export function rememberedColumns(db: Db, name: string): { columns: DatasetColum
     .limit(1)
     .get();
   if (!first) return undefined;
-  const when = `${first.createdAt.slice(0, 16).replace('T', ' ')} UTC`;
-  return { columns: first.columns as DatasetColumn[], since: `its first import (#${first.id}, ${first.sourceName}, ${when})` };
+  return {
+    columns: first.columns as DatasetColumn[],
+    since: `its first import (#${first.id}, ${first.sourceName}, ${importStamp(first.createdAt)})`,
+  };
+}
+
+/** `2026-12-01 18:50 UTC`: when an import happened, as messages about it say. */
+export function importStamp(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** Earlier imports of the same bytes, newest first. */

@@ -9,6 +9,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { HyperFormula } from 'hyperformula';
 import { csvLine } from './csv-text.js';
+import { resolveParams } from './run.js';
 import { readSettings } from './settings.js';
 import type { ParamValue } from './types.js';
 import type { CellValue, Workbook } from './workbook.js';
@@ -34,12 +35,8 @@ export function contentHash(workbook: Workbook): string {
  * it was given (matched case-insensitively, as the engine does), in the sheet's order.
  */
 export function resolvedParams(workbook: Workbook, given: Record<string, ParamValue>): Record<string, ParamValue> {
-  const params = { ...readSettings(workbook).params };
-  for (const [name, value] of Object.entries(given)) {
-    const known = Object.keys(params).find((p) => p.toLowerCase() === name.toLowerCase());
-    params[known ?? name] = value;
-  }
-  return params;
+  // The engine's own overlay, so a manifest says exactly what the run evaluated with.
+  return resolveParams(readSettings(workbook), given);
 }
 
 /** This Tickmark's and its HyperFormula's versions. */

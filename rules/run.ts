@@ -194,7 +194,7 @@ function asDate(value: FieldValue | undefined): string | null {
 }
 
 /** Sheet defaults overlaid with the run's values; an unknown parameter is an error. */
-function resolveParams(settings: RuleSettings, overrides: Record<string, ParamValue>): Record<string, ParamValue> {
+export function resolveParams(settings: RuleSettings, overrides: Record<string, ParamValue>): Record<string, ParamValue> {
   const params = { ...settings.params };
   for (const [name, value] of Object.entries(overrides)) {
     const known = Object.keys(params).find((p) => p.toLowerCase() === name.toLowerCase());

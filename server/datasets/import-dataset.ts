@@ -3,7 +3,7 @@
  * by the typo rule, held to the column types its name remembers, refused whole on any
  * misfit, and an identical earlier import of the same name reused and said so.
  */
-import { findBySha256, rememberedColumns, saveDataset, type DatasetRecord } from '../../db/datasets.service.js';
+import { findBySha256, importStamp, rememberedColumns, saveDataset, type DatasetRecord } from '../../db/datasets.service.js';
 import type { Db } from '../../db/open.js';
 import type { ColumnPlan } from '../../ingest/column-plan.js';
 import { inspectDatasetFile, readDatasetFile } from '../../ingest/read-dataset.js';
@@ -38,7 +38,7 @@ export async function importDatasetFile(db: Db, path: string, request: ImportReq
       duplicate: true,
       sameContentAs: same.map((d) => d.id),
       plans: read.plans,
-      message: `${request.sourceName} is the same file as ${existing.name} #${existing.id} (${existing.sourceName}, imported ${stamp(existing.createdAt)}): nothing new was imported`,
+      message: `${request.sourceName} is the same file as ${existing.name} #${existing.id} (${existing.sourceName}, imported ${importStamp(existing.createdAt)}): nothing new was imported`,
     };
   const record = saveDataset(db, { dataset: read.dataset, sha256: read.sha256, sourceName: request.sourceName, userId: request.userId });
   return {
@@ -79,8 +79,4 @@ export async function inspectDatasetUpload(db: Db, path: string, request: Import
     rememberedSince: remembered?.since ?? null,
     duplicateOf: duplicate?.id ?? null,
   };
-}
-
-export function stamp(iso: string): string {
-  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -142,24 +142,10 @@ export type DiffEntry =
   | { sheet: string; columnsDeleted: Span };
 export type CellContent = string | number | boolean | null;
 /** GET /api/runs/:id/compare/:otherId (governance.md 4). */
-export interface RunComparison {
-  added: number;
-  removed: number;
-  changed: number;
-  unchanged: number;
-  items: { kind: string; key: string; change: 'added' | 'removed' | 'changed'; before?: unknown; after?: unknown }[];
-}
-export interface AuditEntry {
-  id: number;
-  at: string;
-  user: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
-export type AuditVerdict = { ok: true; entries: number; head: string } | { ok: false; entries: number; brokenAt: number };
+// The server's own shapes, as types only (web -> server, types only).
+export type { RunComparison } from '../../../db/run-compare';
+export type { AuditRow as AuditEntry } from '../../../db/audit';
+export type { AuditVerdict } from '../../../db/audit-verify';
 export interface Workbook {
   sheets: { name: string; cells: (string | number | boolean | null)[][] }[];
   names: { name: string; expression: string }[];

@@ -3,38 +3,15 @@
  * value that would refuse it), let the user set types, then import. The server decides
  * everything; this only carries the user's choices.
  */
+import type { ColumnPlan } from '../../../ingest/column-plan';
+import type { RuleProblem } from '../../../rules/errors';
+import type { FieldType } from '../../../rules/types';
+import type { Inspection } from '../../../server/datasets/import-dataset';
 import { upload, type DatasetInfo } from './api';
 
-export type FieldType = 'number' | 'date' | 'boolean' | 'text';
+export type { ColumnPlan, FieldType, Inspection };
+export type Problem = RuleProblem;
 export const FIELD_TYPES: FieldType[] = ['number', 'date', 'boolean', 'text'];
-
-export interface ColumnPlan {
-  name: string;
-  type: FieldType;
-  inferred: FieldType;
-  source: 'inferred' | 'set' | 'remembered';
-  note?: string;
-}
-
-export interface Problem {
-  file?: string;
-  line?: number;
-  sheet?: string;
-  cell?: string;
-  column?: string;
-  message: string;
-}
-
-export interface Inspection {
-  name: string;
-  sourceName: string;
-  rows: number;
-  columns: ColumnPlan[];
-  problems: Problem[];
-  problemCount: number;
-  rememberedSince: string | null;
-  duplicateOf: number | null;
-}
 
 export interface Imported extends DatasetInfo {
   duplicate: boolean;
