@@ -2,10 +2,14 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { scratchDir, webBuildDir } from './scratch.js';
 
 export default async function setup(): Promise<void> {
-  const scratch = join(process.cwd(), 'test-results');
-  rmSync(scratch, { recursive: true, force: true });
-  mkdirSync(scratch, { recursive: true });
-  await build({ configFile: join(process.cwd(), 'vite.config.ts'), logLevel: 'error' });
+  rmSync(scratchDir, { recursive: true, force: true });
+  mkdirSync(scratchDir, { recursive: true });
+  await build({
+    configFile: join(process.cwd(), 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir: webBuildDir, emptyOutDir: true },
+  });
 }

@@ -12,6 +12,7 @@ import { Scheduler } from '../../server/schedules/scheduler.js';
 import { seedDemo } from '../../server/seed.js';
 import { expect } from 'vitest';
 import { tempDir } from '../helpers/files.js';
+import { scratchDir, webBuildDir } from '../scratch.js';
 
 export interface Harness {
   url: string;
@@ -27,7 +28,7 @@ export async function startHarness(): Promise<Harness> {
   await seedDemo(db, join(process.cwd(), 'examples'));
   const runs = new RunManager(db, { databasePath: config.databasePath, memoryMb: 1024 });
   const scheduler = new Scheduler(db, runs, { watchDir: config.watchDir });
-  const app = createApp({ db, config, runs, scheduler }, { webRoot: join(process.cwd(), 'dist', 'web') });
+  const app = createApp({ db, config, runs, scheduler }, { webRoot: webBuildDir });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -56,7 +57,7 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
+const SHOTS = join(scratchDir, 'screenshots');
 
 /** Keeps a screenshot of the page as a test artefact. */
 export async function screenshot(page: Page, name: string): Promise<void> {

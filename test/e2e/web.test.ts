@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchDir } from '../scratch.js';
 import { screenshot, startHarness, watchConsole, type Harness } from './harness.js';
 
 let h: Harness;
@@ -240,7 +241,7 @@ describe('the web app', () => {
     await screenshot(page, '10-queue');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .xlsx' }).click()]);
-    const path = join(process.cwd(), 'test-results', 'queue.xlsx');
+    const path = join(scratchDir, 'queue.xlsx');
     await download.saveAs(path);
     const book = XLSX.read(readFileSync(path));
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.Queue, { header: 1 });
