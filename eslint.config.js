@@ -5,7 +5,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'bench/out/', 'test-results/', 'db/migrations/', '**/*.py'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'bench/out/', 'test-results*/', 'db/migrations/', '**/*.py'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],

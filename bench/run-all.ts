@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 
 const BENCHES: { script: string; args?: string[]; what: string }[] = [
   { script: 'bench/recon.ts', args: ['--rows', '100000'], what: 'reconciliation 100k x 100k, pandas side by side' },
+  { script: 'bench/pnl.ts', args: ['--trades', '1000000'], what: 'P&L booking of 1M trades, a pandas FIFO side by side' },
   { script: 'bench/dataset-storage.ts', what: 'dataset storage: write and read back 1M rows' },
   { script: 'bench/audit-chain.ts', what: 'audit hash chain: writes per second before and after, verify 1M entries' },
   { script: 'bench/server-load.ts', what: 'exceptions listing under load during a reconciliation' },

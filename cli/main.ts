@@ -8,6 +8,7 @@ const USAGE = `usage:
   tickmark run WORKBOOK --data NAME=FILE [--data NAME=FILE …] [--param NAME=VALUE …] --out DIR
   tickmark recalc IN.xlsx --out OUT.xlsx
   tickmark export WORKBOOK --out OUT.xlsx
+  tickmark calendar FROM_YEAR [TO_YEAR] [--calendar NYSE] [--out FILE.csv]
   tickmark audit verify [--data-dir DIR]`;
 
 /** Dispatches `argv` (without node and script) to a command; resolves to the exit status. */
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'run') return (await import('./run-command.js')).runCommand(rest);
   if (command === 'recalc') return (await import('./recalc-command.js')).recalcCommand(rest);
   if (command === 'export') return (await import('./export-command.js')).exportCommand(rest);
+  if (command === 'calendar') return (await import('./calendar-command.js')).calendarCommand(rest);
   if (command === 'audit') return (await import('./audit-command.js')).auditCommand(rest);
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);

@@ -66,6 +66,13 @@ export async function runCommand(args: string[]): Promise<number> {
           await file.close();
           reportFiles.push(name);
         },
+        // A P&L report's tables can run to millions of rows: written as they are produced.
+        reportSheetRows: async (name, rows) => {
+          const file = new CsvFile(out.path(`${safeFileName(name)}.csv`));
+          for (const line of rows) await file.write(line);
+          await file.close();
+          reportFiles.push(name);
+        },
       },
       onProgress: options.quiet ? undefined : progressPrinter(),
     });
@@ -91,7 +98,11 @@ export async function runCommand(args: string[]): Promise<number> {
     // Clear a progress line first, so the error stays the one line on standard error.
     const clear = options.quiet ? '' : '\r\x1b[K';
     if (error instanceof RuleError) {
-      if (!error.place.file) error.place.file = workbookFile;
+      // A fault in a dataset's values names the file the dataset came from.
+      const dataFile = error.place.dataset
+        ? options.data.find(([name]) => name.toLowerCase() === error.place.dataset!.toLowerCase())?.[1]
+        : undefined;
+      if (!error.place.file) error.place.file = dataFile ? basename(dataFile) : workbookFile;
       process.stderr.write(`${clear}tickmark run: ${error.describe()}\n`);
       return 1;
     }

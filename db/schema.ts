@@ -331,3 +331,58 @@ export const schedules = sqliteTable('schedules', {
   createdBy: integer('created_by').references(() => users.id),
   createdAt: text('created_at').notNull().default(now),
 });
+
+/**
+ * The firm's own dated events on the calendar (calendar.md): a corporate action, a
+ * regulator's deadline. Rule events (holidays, expirations) are computed, never stored.
+ */
+export const calendarEvents = sqliteTable(
+  'calendar_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** `YYYY-MM-DD`: an all-day event. */
+    date: text('date').notNull(),
+    title: text('title').notNull(),
+    category: text('category', { enum: ['corporate action', 'regulator deadline', 'internal deadline', 'other'] }).notNull(),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [index('calendar_events_date').on(t.date)],
+);
+
+/**
+ * One expiration day's run-book: where its evidence comes from and who signed it off. It
+ * is shaped as a control occurrence will be (controls.md 1: steps a performer ticks, a
+ * reviewer's signature by someone else), so the `expiration` frequency can take it over.
+ */
+export const expirationRunbooks = sqliteTable('expiration_runbooks', {
+  /** `YYYY-MM-DD`, a monthly or quarterly expiration day. */
+  date: text('date').primaryKey(),
+  /** The evidence names chosen for this day; a name left out takes the default (db/runbook/runbook-settings.ts). */
+  settings: text('settings', { mode: 'json' }).notNull().$type<Record<string, string>>(),
+  signedOffBy: integer('signed_off_by').references(() => users.id),
+  signedOffAt: text('signed_off_at'),
+  signOffNote: text('sign_off_note'),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+/** A ticked step of a run-book: who, when, and the evidence the product saw at that moment. */
+export const expirationRunbookSteps = sqliteTable(
+  'expiration_runbook_steps',
+  {
+    date: text('date')
+      .notNull()
+      .references(() => expirationRunbooks.date, { onDelete: 'cascade' }),
+    step: text('step', { enum: ['positions', 'closes', 'cutoff', 'exceptions'] }).notNull(),
+    doneBy: integer('done_by')
+      .notNull()
+      .references(() => users.id),
+    doneAt: text('done_at').notNull(),
+    note: text('note'),
+    evidence: text('evidence', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [primaryKey({ columns: [t.date, t.step] })],
+);

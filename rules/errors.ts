@@ -13,6 +13,8 @@ export interface RuleErrorPlace {
   line?: number;
   column?: string;
   setting?: string;
+  /** A dataset by name, with `row` its 1-based data row (the header is not a row) and `column` its field. */
+  dataset?: string;
 }
 
 export type RuleErrorCode =
@@ -66,8 +68,9 @@ export class RuleError extends Error {
 export function describePlace(place: RuleErrorPlace): string {
   const parts: string[] = [];
   if (place.file) parts.push(place.file);
+  if (place.dataset) parts.push(place.row ? `dataset "${place.dataset}" row ${place.row}` : `dataset "${place.dataset}"`);
   if (place.sheet && place.cell) parts.push(`${place.sheet}!${place.cell}`);
-  else if (place.sheet && place.row) parts.push(`${place.sheet} row ${place.row}`);
+  else if (place.sheet && place.row && !place.dataset) parts.push(`${place.sheet} row ${place.row}`);
   else if (place.sheet) parts.push(`sheet ${place.sheet}`);
   if (place.line) parts.push(`line ${place.line}`);
   if (place.column) parts.push(`column "${place.column}"`);

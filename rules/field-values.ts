@@ -43,12 +43,23 @@ export function fieldToCell(value: FieldValue, type: FieldType | undefined): Raw
 /** A HyperFormula cell value as a Tickmark CellValue (errors become `{ error }`). */
 export function fromEngineValue(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return excelNumber(value);
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
   const error = value as DetailedCellError;
   if (typeof error === 'object' && 'value' in error && typeof error.value === 'string') {
     return error.message ? { error: error.value, message: error.message } : { error: error.value };
   }
   return String(value);
+}
+
+/**
+ * A number as Excel keeps it: 15 significant digits. HyperFormula's output rounding counts
+ * decimal places, so `=217.11+88.8` came out as 305.9100000000001 (and `=0.1+0.2` as
+ * 0.3000000000000001) where Excel shows 305.91 and 0.3; results, reports and CSVs follow Excel.
+ */
+export function excelNumber(value: number): number {
+  if (value === 0 || !Number.isFinite(value)) return value === 0 ? 0 : value;
+  return Number(value.toPrecision(15));
 }
 
 /**

@@ -40,7 +40,10 @@ const XLFN = new Set(
 );
 const XLWS = new Set(['FILTER', 'SORT', 'SORTBY', 'UNIQUE']);
 /** Tickmark's own functions travel as user-defined ones. */
-const XLUDF = new Set(['BDAYS', 'NYSEHOLIDAY']);
+const XLUDF = new Set([
+  ...['BDAYS', 'NYSEHOLIDAY', 'ISTRADINGDAY', 'NEXTTRADINGDAY', 'MARKETCLOSE', 'OPTEXPIRY', 'NEXTOPTEXPIRY', 'FUTEXPIRY'],
+  ...['OPTROOT', 'OPTEXPDATE', 'OPTTYPE', 'OPTSTRIKE'],
+]);
 
 /** The formula as Excel stores it in a file: prefixes added (`TRUE()` is valid Excel and stays). */
 export function excelFormula(formula: string): string {

@@ -3,33 +3,56 @@
  * `Rows` headers alone: so a run can be offered only datasets that fit, and refused before
  * it starts rather than failing half-way.
  */
+import { lookupHeaders } from './lookup-sheets.js';
+import { pnlInputs } from './pnl/pnl-inputs.js';
+import { isPnlSheet } from './pnl/pnl-report.js';
 import { readSettings, type RuleSettings } from './settings.js';
 import { findSheet, isFormula, type CellInput, type Workbook } from './workbook.js';
 
 export interface InputNeed {
   /** The dataset name the sheet names (`Left`, `Right`, `Data`, or a Report's sheet name). */
   name: string;
-  role: 'Left' | 'Right' | 'Data' | 'Report sheet';
+  role: 'Left' | 'Right' | 'Data' | 'Report sheet' | 'Lookup' | 'Trades' | 'Prices' | 'FX';
   /** Fields the sheet reads from it, as written in the sheet. */
   fields: string[];
+  /** A Lookup's: the 0-based column each of `fields` must be in, as its formulas address them by letter. */
+  columns?: number[];
 }
 
 /** The sheet's inputs; `known` names the datasets that exist (a Report reads the sheets named after one). */
 export function inputsNeeded(workbook: Workbook, known: string[]): InputNeed[] {
   const settings = readSettings(workbook);
-  if (settings.type === 'Report') return reportInputs(workbook, known);
+  if (settings.type === 'Report') {
+    // A P&L report reads its Trades, Prices and FX datasets whether or not a sheet is named
+    // after them; its Realized, Positions, Daily and Checks sheets are the booking's, never a dataset's.
+    if (!settings.pnl) return reportInputs(workbook, known);
+    const pnl = pnlInputs(settings.pnl);
+    const pnlNames = new Set(pnl.map((p) => p.name.toLowerCase()));
+    return [...pnl, ...reportInputs(workbook, known).filter((r) => !pnlNames.has(r.name.toLowerCase()) && !isPnlSheet(r.name))];
+  }
   const headers = rowsHeaders(workbook);
+  // A lookup sheet's row-1 headers are the fields its formulas read, by column.
+  // (A lookup of the Left, Right or Data dataset is given once, as that input.)
+  const sidesNamed = new Set([settings.data, settings.left, settings.right].flatMap((n) => (n ? [n.toLowerCase()] : [])));
+  const lookups: InputNeed[] = settings.lookup
+    .filter((name) => !sidesNamed.has(name.toLowerCase()))
+    .map((name) => {
+      const headers = lookupHeaders(workbook, name);
+      return { name, role: 'Lookup', fields: headers.map((h) => h.field), columns: headers.map((h) => h.col) };
+    });
   if (settings.type === 'Check') {
     const fields = headers.filter((h) => !h.hasRule).map((h) => h.header);
     return [
       { name: settings.data!, role: 'Data', fields: unique([...fields, ...settings.key, ...(settings.ageFrom ? [settings.ageFrom] : [])]) },
+      ...lookups,
     ];
   }
-  return (['left', 'right'] as const).map((side) => ({
+  const sides = (['left', 'right'] as const).map((side): InputNeed => ({
     name: side === 'left' ? settings.left! : settings.right!,
     role: side === 'left' ? 'Left' : 'Right',
     fields: unique([...sideFields(settings, side), ...headers.flatMap((h) => (h.hasRule ? [] : fieldOf(h.header, side)))]),
   }));
+  return [...sides, ...lookups];
 }
 
 function sideFields(settings: RuleSettings, side: 'left' | 'right'): string[] {

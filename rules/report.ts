@@ -6,6 +6,7 @@ import { CellValueDetailedType, type HyperFormula, type RawCellContent } from 'h
 import { loadEngineWorkbook } from './engine-workbook.js';
 import { RuleError } from './errors.js';
 import { fieldToCell, fromEngineValue, fromFormulaValue, serialToIso } from './field-values.js';
+import { bookReport, emitPnlSheets, isPnlSheet, withPnlSheets } from './pnl/pnl-report.js';
 import type { RuleSettings } from './settings.js';
 import type { Dataset, ParamValue, RunSink } from './types.js';
 import type { CellValue, Workbook } from './workbook.js';
@@ -13,23 +14,31 @@ import type { CellValue, Workbook } from './workbook.js';
 export interface ReportOutcome {
   rows: number;
   sheets: string[];
+  /** A P&L report's failed checks of its books, by check. */
+  exceptions: number;
+  byException: Record<string, number>;
 }
 
-/** Evaluates the report and hands each report sheet to the sink. */
+/** Evaluates the report (booking its trades first, when its Settings name some) and hands each report sheet to the sink. */
 export async function runReport(
   workbook: Workbook,
   settings: RuleSettings,
   datasets: Record<string, Dataset>,
   params: Record<string, ParamValue>,
   sink: RunSink,
+  signal?: AbortSignal,
 ): Promise<ReportOutcome> {
   const byName = new Map(Object.entries(datasets).map(([name, d]) => [name.toLowerCase(), d]));
   const replace: Record<string, RawCellContent[][]> = {};
   let rows = 0;
   const filled = new Set<string>();
+  const pnl = settings.pnl ? bookReport(settings.pnl, datasets) : null;
+  // Booking a million trades takes seconds: a cancel that came meanwhile is honoured before the output.
+  if (signal?.aborted) throw new RuleError('cancelled', 'the run was cancelled');
   for (const sheet of workbook.sheets) {
     const dataset = byName.get(sheet.name.toLowerCase());
-    if (!dataset) continue;
+    // A P&L report's table sheets are the booking's: a dataset of the same name does not fill them.
+    if (!dataset || (pnl && isPnlSheet(sheet.name))) continue;
     filled.add(sheet.name.toLowerCase());
     rows += dataset.rows.length;
     replace[sheet.name.toLowerCase()] = [
@@ -37,23 +46,28 @@ export async function runReport(
       ...dataset.rows.map((row) => row.map((v, c) => fieldToCell(v, dataset.columns[c].type))),
     ];
   }
-  if (filled.size === 0) {
+  if (filled.size === 0 && !pnl) {
     throw new RuleError(
       'missing_dataset',
       `no sheet of this Report is named after a dataset (datasets given: ${[...byName.keys()].join(', ') || 'none'})`,
       { sheet: 'Settings' },
     );
   }
-  const hf = loadEngineWorkbook(workbook, { replace, params, paramRows: paramRows(settings) });
+  const engineWorkbook = pnl ? withPnlSheets(workbook, pnl, replace) : workbook;
+  const hf = loadEngineWorkbook(engineWorkbook, { replace, params, paramRows: paramRows(settings) });
   try {
     const sheets: string[] = [];
     for (const sheet of workbook.sheets) {
       const lower = sheet.name.toLowerCase();
-      if (lower === 'settings' || filled.has(lower)) continue;
+      if (lower === 'settings' || filled.has(lower) || (pnl && isPnlSheet(sheet.name))) continue;
       sheets.push(sheet.name);
       await sink.reportSheet?.(sheet.name, sheetValues(hf, hf.getSheetId(sheet.name)!));
     }
-    return { rows, sheets };
+    if (!pnl) return { rows, sheets, exceptions: 0, byException: {} };
+    sheets.push(...(await emitPnlSheets(pnl, sink)));
+    const byException: Record<string, number> = {};
+    for (const failed of pnl.failed) byException[failed.check] = (byException[failed.check] ?? 0) + 1;
+    return { rows: rows + pnl.books.booked, sheets, exceptions: pnl.failed.length, byException };
   } finally {
     hf.destroy();
   }

@@ -3,6 +3,7 @@
  * or malformed setting is a RuleError naming its row: a typo must never be ignored.
  */
 import { RuleError } from './errors.js';
+import { parsePnlSettings, PNL_SETTING_NAMES, type PnlSettings, type RawSetting } from './pnl/pnl-settings.js';
 import type { ParamValue, RuleSheetType } from './types.js';
 import { findSheet, isFormula, type CellInput, type Workbook } from './workbook.js';
 
@@ -38,8 +39,12 @@ export interface RuleSettings {
   key: string[];
   /** A field whose date the exception queue ages from. */
   ageFrom?: string;
+  /** Check and Reconciliation: datasets that fill the sheets named after them, as lookup tables. */
+  lookup: string[];
   /** The Settings row of each setting, lower-cased name -> 1-based row. */
   rows: Record<string, number>;
+  /** A Report that books trades (P&L contract section 1). */
+  pnl?: PnlSettings;
 }
 
 const AGGREGATE_FNS: readonly AggregateFn[] = ['SUM', 'MIN', 'MAX', 'AVG', 'FIRST', 'COUNT', 'WAVG'];
@@ -57,9 +62,11 @@ export function readSettings(workbook: Workbook): RuleSettings {
     exceptionColumn: 'Exception',
     params: {},
     key: [],
+    lookup: [],
     rows: {},
   };
   let typeSeen = false;
+  const pnlRaw: Record<string, RawSetting> = {};
   sheet.cells.forEach((cells, index) => {
     const row = index + 1;
     const rawName = cells?.[0];
@@ -88,6 +95,8 @@ export function readSettings(workbook: Workbook): RuleSettings {
     else if (lower === 'exception column') settings.exceptionColumn = text();
     else if (lower === 'key') settings.key = splitList(text());
     else if (lower === 'age from') settings.ageFrom = text();
+    else if (lower === 'lookup') settings.lookup = splitList(text());
+    else if (PNL_SETTING_NAMES.has(lower)) pnlRaw[lower] = { name, value, row };
     else if (lower.startsWith('param ')) {
       const param = name.slice(6).trim();
       if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(param)) throw bad(row, name, `"${param}" is not a valid parameter name`);
@@ -98,6 +107,8 @@ export function readSettings(workbook: Workbook): RuleSettings {
     }
   });
   if (!typeSeen) throw new RuleError('bad_setting', 'the Settings sheet has no "Type" row', { sheet: 'Settings' });
+  const pnl = parsePnlSettings(pnlRaw, settings.type, workbook.date1904);
+  if (pnl) settings.pnl = pnl;
   validateShape(settings);
   return settings;
 }
@@ -122,6 +133,13 @@ function validateShape(settings: RuleSettings): void {
     });
   } else if (settings.type === 'Check') {
     need('data', 'Data');
+  }
+  if (settings.type === 'Report' && settings.rows.lookup) {
+    throw bad(
+      settings.rows.lookup,
+      'Lookup',
+      'a Report already fills every sheet named after a dataset; "Lookup" is for a Check or Reconciliation',
+    );
   }
   if (settings.type !== 'Reconciliation') {
     for (const label of ['left', 'right', 'aggregate left', 'aggregate right']) {

@@ -57,6 +57,12 @@ export interface RunSink {
   rows(batch: ResultRow[]): void | Promise<void>;
   /** Report runs: one evaluated free-form sheet (row 1 first). */
   reportSheet?(name: string, values: CellValue[][]): void | Promise<void>;
+  /**
+   * Report runs: a sheet too large to hold as one array (a P&L report's Realized and Daily
+   * tables), row by row, row 1 first. A sink without it receives such a sheet through
+   * `reportSheet`, whole.
+   */
+  reportSheetRows?(name: string, rows: Iterable<CellValue[]>): void | Promise<void>;
 }
 
 export interface RunCounts {

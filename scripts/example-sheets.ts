@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { isoToSerial } from '../rules/field-values.js';
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 
 /** A cell: `=…` becomes a formula, an ISO date a real Excel date. */
 function cell(value: Cell): XLSX.CellObject | null {
@@ -16,7 +16,7 @@ function cell(value: Cell): XLSX.CellObject | null {
   return { t: 's', v: value };
 }
 
-function sheet(rows: Cell[][], widths: number[] = []): XLSX.WorkSheet {
+export function sheet(rows: Cell[][], widths: number[] = []): XLSX.WorkSheet {
   const ws: XLSX.WorkSheet = {};
   let maxCol = 0;
   rows.forEach((row, r) =>
@@ -31,7 +31,7 @@ function sheet(rows: Cell[][], widths: number[] = []): XLSX.WorkSheet {
   return ws;
 }
 
-function write(path: string, sheets: Record<string, XLSX.WorkSheet>): void {
+export function write(path: string, sheets: Record<string, XLSX.WorkSheet>): void {
   const book = XLSX.utils.book_new();
   for (const [name, ws] of Object.entries(sheets)) XLSX.utils.book_append_sheet(book, ws, name);
   writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }));

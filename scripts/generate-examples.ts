@@ -10,6 +10,8 @@ import { nyseHolidays, serialOf, weekdayOf } from '../rules/calendars/nyse.js';
 import { serialToIso } from '../rules/field-values.js';
 import { rng } from './random.js';
 import { writeRuleSheets } from './example-sheets.js';
+import { writeExpirationExamples } from './expiration-examples.js';
+import { writePnlExamples } from './pnl-examples.js';
 
 const OUT = process.argv[2] ?? 'examples';
 const DAYS = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20'];
@@ -259,7 +261,9 @@ function main(): void {
   writeFileSync(join(OUT, 'data', 'closing_prices.csv'), csv(closeRows));
   writeFileSync(join(OUT, 'data', 'restricted_list.csv'), csv(restricted));
   writeRuleSheets(join(OUT, 'sheets'), { closes: closeRows, restricted, symbols: [...Object.keys(SYMBOLS), 'NFLX'].sort() });
-  writeFileSync(join(OUT, 'planted-breaks.json'), `${JSON.stringify(planted, null, 2)}\n`);
+  writePnlExamples(OUT);
+  const expiration = writeExpirationExamples(OUT, closes);
+  writeFileSync(join(OUT, 'planted-breaks.json'), `${JSON.stringify({ ...planted, expiration }, null, 2)}\n`);
   console.log(
     `${fills.length} fills in ${blocks.size} blocks, ${confirms.length} confirms, ${book.length} bookings (${reformatted} with legacy exec ids)`,
   );

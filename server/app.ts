@@ -21,6 +21,7 @@ import { identify } from './auth/middleware.js';
 import type { AppEnv, Deps } from './context.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
+import { registerCalendarRoutes } from './routes/calendar.routes.js';
 import { registerDatasetRoutes } from './routes/datasets.routes.js';
 import { registerGovernanceRunRoutes } from './routes/governance-runs.routes.js';
 import { registerPreviewRoutes } from './routes/preview.routes.js';
@@ -29,6 +30,7 @@ import { registerRunRoutes } from './routes/runs.routes.js';
 import { registerRunSheetRoutes } from './routes/run-sheets.routes.js';
 import { registerQueueRoutes } from './routes/queue.routes.js';
 import { registerReviewRoutes } from './routes/reviews.routes.js';
+import { registerRunbookRoutes } from './routes/runbook.routes.js';
 import { registerScheduleRoutes } from './routes/schedules.routes.js';
 import { registerSheetExport, registerSheetRoutes } from './routes/sheets.routes.js';
 
@@ -94,6 +96,8 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}): OpenA
   registerQueueRoutes(app, deps);
   registerScheduleRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
+  registerRunbookRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

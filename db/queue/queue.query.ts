@@ -15,6 +15,8 @@ export interface QueueFilter {
   label?: string;
   /** Case-insensitive text anywhere in the key or values. */
   search?: string;
+  /** Only items at least this many days old (counted from `age_from`). */
+  minAge?: number;
 }
 
 export const QUEUE_SORTS = ['id', 'age', 'kind', 'status', 'assignee', 'label', 'updated'] as const;
@@ -88,6 +90,10 @@ export function filterSql(f: QueueFilter): { where: string; args: unknown[] } {
     where.push(`(i."values" LIKE ? ESCAPE '\\' OR i.key LIKE ? ESCAPE '\\')`);
     args.push(like, like);
   }
+  if (f.minAge) {
+    where.push(`julianday('now') - julianday(i.age_from) >= ?`);
+    args.push(f.minAge);
+  }
   return { where: where.join(' AND '), args };
 }
 
@@ -118,26 +124,32 @@ export function getQueueItem(db: Db, id: number): QueueItem {
   return toItem(row);
 }
 
+/** Who wrote a comment or made a change: `user` is the e-mail (null for Tickmark itself), `userName` what people read. */
+interface Author {
+  user: string | null;
+  userName: string | null;
+}
+
 export interface ItemActivity {
-  comments: { id: number; at: string; user: string | null; body: string }[];
-  history: { at: string; user: string | null; action: string; before: unknown; after: unknown }[];
+  comments: ({ id: number; at: string; body: string } & Author)[];
+  history: ({ at: string; action: string; before: unknown; after: unknown } & Author)[];
 }
 
 /** Comments (newest last) and the audit trail of one item. */
 export function itemActivity(db: Db, id: number): ItemActivity {
   const comments = db.$client
     .prepare(
-      `SELECT c.id, c.at, u.email AS user, c.body FROM exception_comments c LEFT JOIN users u ON u.id = c.user_id
+      `SELECT c.id, c.at, u.email AS user, u.name AS userName, c.body FROM exception_comments c LEFT JOIN users u ON u.id = c.user_id
        WHERE c.item_id = ? ORDER BY c.id`,
     )
     .all(id) as ItemActivity['comments'];
   const history = (
     db.$client
       .prepare(
-        `SELECT a.at, u.email AS user, a.action, a.before, a.after FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+        `SELECT a.at, u.email AS user, u.name AS userName, a.action, a.before, a.after FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
          WHERE a.entity = 'exception' AND a.entity_id = ? ORDER BY a.id`,
       )
-      .all(String(id)) as { at: string; user: string | null; action: string; before: string | null; after: string | null }[]
+      .all(String(id)) as ({ at: string; action: string; before: string | null; after: string | null } & Author)[]
   ).map((h) => ({ ...h, before: h.before && JSON.parse(h.before), after: h.after && JSON.parse(h.after) }));
   return { comments, history };
 }

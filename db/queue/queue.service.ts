@@ -19,6 +19,12 @@ export interface ItemChange {
   handBack?: boolean;
   label?: string | null;
   comment?: string;
+  /**
+   * The item's `updatedAt` the change was prepared against (an export's "Last change"): when
+   * the item has changed since, a change that would alter it is refused rather than undo
+   * someone else's work.
+   */
+  basedOn?: string;
 }
 
 export interface ChangeError {
@@ -27,15 +33,31 @@ export interface ChangeError {
   message: string;
 }
 
-interface ItemState {
+export interface ItemState {
   id: number;
   sheet_id: number;
+  sheet_name: string;
+  kind: string;
   key: string;
   status: QueueStatus;
   close_reason: string | null;
   assignee_id: number | null;
   previous_assignee_id: number | null;
   label: string | null;
+  updated_at: string;
+}
+
+/** The fields a person's change can move; the rest say which item it is. */
+const MUTABLE = ['status', 'close_reason', 'assignee_id', 'previous_assignee_id', 'label'] as const;
+type Mutable = (typeof MUTABLE)[number];
+
+/** A valid change that alters its item: the state before and after, and the comment it adds. */
+export interface PlannedChange {
+  change: ItemChange;
+  item: ItemState;
+  next: ItemState;
+  changed: Mutable[];
+  comment?: string;
 }
 
 /** Which statuses each status may be set from; `closed` from a person means force-close. */
@@ -54,31 +76,51 @@ export const MAX_COMMENT = 4000;
  * the caller found while reading the changes (`known`).
  */
 export function applyChanges(db: Db, userId: number, changes: ItemChange[], known: ChangeError[] = []): { updated: number } {
+  const planned = planChanges(db, changes, known);
+  db.transaction(() => {
+    for (const plan of planned) applyOne(db.$client, userId, plan);
+  });
+  return { updated: planned.length };
+}
+
+/**
+ * Validates every change and works out what each would do, without writing anything: the
+ * changes that alter their item (one that alters nothing is left out), or a 422 listing
+ * every fault by place.
+ */
+export function planChanges(db: Db, changes: ItemChange[], known: ChangeError[] = []): PlannedChange[] {
   const client = db.$client;
   const readItem = client.prepare(
-    'SELECT id, sheet_id, key, status, close_reason, assignee_id, previous_assignee_id, label FROM exception_items WHERE id = ?',
+    `SELECT i.id, i.sheet_id, s.name AS sheet_name, i.kind, i.key, i.status, i.close_reason, i.assignee_id, i.previous_assignee_id,
+     i.label, i.updated_at FROM exception_items i JOIN sheets s ON s.id = i.sheet_id WHERE i.id = ?`,
+  );
+  const lastChange = client.prepare(
+    `SELECT a.at, u.name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+     WHERE a.entity = 'exception' AND a.entity_id = ? ORDER BY a.id DESC LIMIT 1`,
   );
   const workers = new Set(client.prepare("SELECT id FROM users WHERE role != 'viewer'").pluck().all() as number[]);
   const errors: ChangeError[] = [...known];
-  const planned: { change: ItemChange; item: ItemState }[] = [];
+  const planned: PlannedChange[] = [];
   for (const change of changes) {
     const place = change.place ?? `item ${change.id}`;
+    const fail = (field: string, message: string) => errors.push({ place, field, message });
     const item = readItem.get(change.id) as ItemState | undefined;
     if (!item) {
-      errors.push({ place, field: 'id', message: `exception ${change.id} does not exist` });
+      fail('id', `exception ${change.id} does not exist`);
       continue;
     }
     const before = errors.length;
-    validate(change, item, workers, (field, message) => errors.push({ place, field, message }));
-    if (errors.length === before) planned.push({ change, item });
+    validate(change, item, workers, fail);
+    const plan = errors.length === before ? planOne(change, item) : null;
+    if (plan && change.basedOn !== undefined && change.basedOn !== item.updated_at) {
+      const last = lastChange.get(String(item.id)) as { at: string; name: string | null } | undefined;
+      const who = last ? ` by ${last.name ?? 'Tickmark'} at ${last.at.slice(0, 16).replace('T', ' ')} UTC` : '';
+      fail('Last change', `exception ${item.id} was changed${who} after this file was exported: download the queue again`);
+    } else if (plan) planned.push(plan);
   }
   errors.sort((a, b) => a.place.localeCompare(b.place, undefined, { numeric: true }));
   if (errors.length) throw new AppError('invalid_changes', 422, `${errors.length} change(s) are not valid; nothing was applied`, errors);
-  let updated = 0;
-  db.transaction(() => {
-    for (const { change, item } of planned) if (applyOne(client, userId, change, item)) updated += 1;
-  });
-  return { updated };
+  return planned;
 }
 
 function validate(change: ItemChange, item: ItemState, workers: Set<number>, fail: (field: string, message: string) => void): void {
@@ -93,13 +135,12 @@ function validate(change: ItemChange, item: ItemState, workers: Set<number>, fai
   if (change.comment != null && change.comment.length > MAX_COMMENT) fail('comment', `a comment has at most ${MAX_COMMENT} characters`);
 }
 
-/** Applies one valid change with its comment and audit row; false when nothing changed. */
-function applyOne(client: Db['$client'], userId: number, change: ItemChange, item: ItemState): boolean {
+/** What a valid change would make of its item; null when it alters nothing and adds no comment. */
+function planOne(change: ItemChange, item: ItemState): PlannedChange | null {
   const next = { ...item };
   if (change.status && change.status !== item.status) {
     next.status = change.status;
     next.close_reason = change.status === 'closed' ? 'force_closed' : null;
-    if (item.close_reason === 'manual_match') undoManualMatch(client, userId, item);
   }
   if (change.handBack) {
     next.assignee_id = item.previous_assignee_id;
@@ -109,9 +150,17 @@ function applyOne(client: Db['$client'], userId: number, change: ItemChange, ite
     next.previous_assignee_id = item.assignee_id;
   }
   if (change.label !== undefined) next.label = change.label?.trim() || null;
-  const comment = change.comment?.trim();
-  const changed = (Object.keys(next) as (keyof ItemState)[]).filter((k) => next[k] !== item[k]);
-  if (!changed.length && !comment) return false;
+  const comment = change.comment?.trim() || undefined;
+  const changed = MUTABLE.filter((k) => next[k] !== item[k]);
+  return changed.length || comment ? { change, item, next, changed, comment } : null;
+}
+
+/**
+ * Applies one planned change: the item, at most one comment (the action's own note, never
+ * repeated by the status change it rides with) and one audit row.
+ */
+function applyOne(client: Db['$client'], userId: number, { change, item, next, changed, comment }: PlannedChange): void {
+  if (next.status !== item.status && item.close_reason === 'manual_match') undoManualMatch(client, userId, item);
   client
     .prepare(
       `UPDATE exception_items SET status = ?, close_reason = ?, assignee_id = ?, previous_assignee_id = ?, label = ?,
@@ -121,7 +170,6 @@ function applyOne(client: Db['$client'], userId: number, change: ItemChange, ite
   if (comment) client.prepare('INSERT INTO exception_comments (item_id, user_id, body) VALUES (?, ?, ?)').run(item.id, userId, comment);
   const pick = (s: ItemState) => Object.fromEntries(changed.map((k) => [k, s[k]]));
   audit(client, userId, actionName(change, item, next), item.id, pick(item), { ...pick(next), ...(comment ? { comment } : {}) });
-  return true;
 }
 
 function actionName(change: ItemChange, item: ItemState, next: ItemState): string {

@@ -1,84 +1,82 @@
 /**
- * NYSE full-day holidays computed by rule (1990–2100), as Excel serial dates. Special
- * closures (national days of mourning, weather) are not rules and are not included:
- * add them to a holiday list sheet.
+ * The NYSE calendar (1990–2100), as Excel serial dates: full-day holidays by rule (NYSE Rule
+ * 7.2 for weekends), the special closures shipped in `nyse-special-days.json`, and the
+ * sessions that close early (`nyse-early-closes.ts`). docs/calendar.md writes the rules down.
  */
+import { easterSunday } from './easter.js';
+import { isWeekday, lastWeekday, nthWeekday, partsOf, serialOf, serialOfIso, weekdayOf, yearOf } from './days.js';
+import specialDays from './nyse-special-days.json';
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-const DAY = 86_400_000;
+export { serialOf, weekdayOf } from './days.js';
 
-/** Excel serial for a calendar day. */
-export function serialOf(year: number, month: number, day: number): number {
-  return (Date.UTC(year, month - 1, day) - EXCEL_EPOCH) / DAY;
+/** The years the NYSE calendar is defined for. */
+export const NYSE_FIRST_YEAR = 1990;
+export const NYSE_LAST_YEAR = 2100;
+
+/** A day the exchange is closed, with the name NYSE gives it. */
+export interface NamedDay {
+  serial: number;
+  name: string;
 }
 
-/** Weekday of an Excel serial: 0 Sunday … 6 Saturday (serial 0, 1899-12-30, was a Saturday). */
-export function weekdayOf(serial: number): number {
-  return (((Math.floor(serial) + 6) % 7) + 7) % 7;
-}
-
-function nthWeekday(year: number, month: number, weekday: number, n: number): number {
-  const first = serialOf(year, month, 1);
-  const offset = (weekday - weekdayOf(first) + 7) % 7;
-  return first + offset + (n - 1) * 7;
-}
-
-function lastWeekday(year: number, month: number, weekday: number): number {
-  const last = serialOf(year, month + 1, 0);
-  return last - ((weekdayOf(last) - weekday + 7) % 7);
-}
-
-/** Easter Sunday (anonymous Gregorian algorithm). */
-function easter(year: number): number {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return serialOf(year, month, day);
-}
-
-/** Saturday holidays are observed the Friday before, Sunday ones the Monday after. */
-function observed(serial: number): number {
+/**
+ * NYSE Rule 7.2: a holiday on a Sunday is observed the Monday after; one on a Saturday the
+ * Friday before, unless that Friday ends a month (and so perhaps a year): then none is.
+ * Only New Year's Day meets the exception (Friday December 31).
+ */
+function observed(serial: number, name: string): NamedDay | null {
   const weekday = weekdayOf(serial);
-  return weekday === 6 ? serial - 1 : weekday === 0 ? serial + 1 : serial;
+  if (weekday === 0) return { serial: serial + 1, name: `${name} (observed)` };
+  if (weekday !== 6) return { serial, name };
+  const friday = serial - 1;
+  const endsMonth = partsOf(friday + 3).month !== partsOf(friday).month;
+  return endsMonth ? null : { serial: friday, name: `${name} (observed)` };
 }
 
-const cache = new Map<number, number[]>();
+/** The year's holidays by rule, before special closures. */
+function ruleHolidays(year: number): NamedDay[] {
+  const fixed = (month: number, day: number, name: string) => observed(serialOf(year, month, day), name);
+  const days: (NamedDay | null)[] = [
+    fixed(1, 1, "New Year's Day"),
+    year >= 1998 ? { serial: nthWeekday(year, 1, 1, 3), name: 'Martin Luther King, Jr. Day' } : null,
+    { serial: nthWeekday(year, 2, 1, 3), name: "Washington's Birthday" },
+    { serial: easterSunday(year) - 2, name: 'Good Friday' },
+    { serial: lastWeekday(year, 5, 1), name: 'Memorial Day' },
+    year >= 2022 ? fixed(6, 19, 'Juneteenth National Independence Day') : null,
+    fixed(7, 4, 'Independence Day'),
+    { serial: nthWeekday(year, 9, 1, 1), name: 'Labor Day' },
+    { serial: nthWeekday(year, 11, 4, 4), name: 'Thanksgiving Day' },
+    fixed(12, 25, 'Christmas Day'),
+  ];
+  return days.filter((d): d is NamedDay => d !== null);
+}
 
-/** The year's NYSE holidays as sorted Excel serials. */
-export function nyseHolidays(year: number): number[] {
+/** The shipped special closures, by year; each must be a weekday the rules leave open. */
+const closuresByYear = new Map<number, NamedDay[]>();
+for (const { date, name } of specialDays.closures) {
+  const serial = serialOfIso(date);
+  if (serial === null || !isWeekday(serial)) throw new Error(`nyse-special-days.json: closure "${date}" is not a weekday`);
+  const year = yearOf(serial);
+  closuresByYear.set(year, [...(closuresByYear.get(year) ?? []), { serial, name }]);
+}
+
+const cache = new Map<number, NamedDay[]>();
+
+/** The year's full-day closures (rule holidays and special closures), named, in date order. */
+export function nyseClosedDays(year: number): NamedDay[] {
   const known = cache.get(year);
   if (known) return known;
-  const days: number[] = [];
-  const newYear = serialOf(year, 1, 1);
-  // A Saturday New Year's Day is not observed on the Friday before (NYSE Rule 7.2).
-  if (weekdayOf(newYear) !== 6) days.push(observed(newYear));
-  if (year >= 1998) days.push(nthWeekday(year, 1, 1, 3));
-  days.push(nthWeekday(year, 2, 1, 3));
-  days.push(easter(year) - 2);
-  days.push(lastWeekday(year, 5, 1));
-  if (year >= 2022) days.push(observed(serialOf(year, 6, 19)));
-  days.push(observed(serialOf(year, 7, 4)));
-  days.push(nthWeekday(year, 9, 1, 1));
-  days.push(nthWeekday(year, 11, 4, 4));
-  days.push(observed(serialOf(year, 12, 25)));
-  days.sort((a, b) => a - b);
+  const days = [...ruleHolidays(year), ...(closuresByYear.get(year) ?? [])].sort((a, b) => a.serial - b.serial);
   cache.set(year, days);
   return days;
 }
 
-/** Whether an Excel serial date is an NYSE holiday. */
+/** The year's NYSE full-day closures as sorted Excel serials. */
+export function nyseHolidays(year: number): number[] {
+  return nyseClosedDays(year).map((d) => d.serial);
+}
+
+/** Whether an Excel serial date is an NYSE full-day closure (holiday or special closure). */
 export function isNyseHoliday(serial: number): boolean {
-  const year = new Date(EXCEL_EPOCH + Math.trunc(serial) * DAY).getUTCFullYear();
-  return nyseHolidays(year).includes(Math.trunc(serial));
+  return nyseHolidays(yearOf(serial)).includes(Math.floor(serial));
 }

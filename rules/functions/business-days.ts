@@ -4,12 +4,15 @@
  * * `BDAYS(start, end, [holidays])`: signed business days from start to end: the
  *   business days in (start, end] when end is later, minus those in (end, start] when it
  *   is earlier, 0 on the same day. Mon–Fri are business days; `holidays` is a range of
- *   dates (a holiday list sheet) or the text "NYSE" for the built-in NYSE calendar.
+ *   dates (a holiday list sheet; with a cell "NYSE", on top of NYSE's) or the text "NYSE"
+ *   for the built-in NYSE calendar (`calendar-argument.ts`).
  *   BDAYS(Fri, next Mon) = 1; BDAYS(Mon, previous Fri) = -1.
- * * `NYSEHOLIDAY(date)`: TRUE on an NYSE full-day holiday.
+ * * `NYSEHOLIDAY(date)`: TRUE on an NYSE full-day closure (a holiday or a special closure).
  */
-import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
-import { isNyseHoliday, nyseHolidays, weekdayOf } from '../calendars/nyse.js';
+import { CellError, FunctionArgumentType, FunctionPlugin } from 'hyperformula';
+import { isNyseHoliday, weekdayOf } from '../calendars/nyse.js';
+import { holidayListCalendar } from '../calendars/trading-calendar.js';
+import { calendarArgument } from './calendar-argument.js';
 
 /** A holiday calendar: is a day a holiday, and which holidays fall in (from, to]. */
 interface Holidays {
@@ -21,6 +24,9 @@ interface Holidays {
 type ProcedureAst = any;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type InterpreterState = any;
+
+/** BDAYS without a calendar counts Monday to Friday. */
+const NO_HOLIDAYS = holidayListCalendar([], false);
 
 export class BusinessDaysPlugin extends FunctionPlugin {
   static override implementedFunctions = {
@@ -40,7 +46,7 @@ export class BusinessDaysPlugin extends FunctionPlugin {
 
   bdays(ast: ProcedureAst, state: InterpreterState) {
     return this.runFunction(ast.args, state, this.metadata('BDAYS'), (start: number, end: number, holidays: unknown) => {
-      const calendar = holidayCalendar(holidays);
+      const calendar = calendarArgument(holidays, NO_HOLIDAYS);
       if (calendar instanceof CellError) return calendar;
       return businessDaysBetween(Math.trunc(start), Math.trunc(end), calendar);
     });
@@ -49,37 +55,6 @@ export class BusinessDaysPlugin extends FunctionPlugin {
   nyseholiday(ast: ProcedureAst, state: InterpreterState) {
     return this.runFunction(ast.args, state, this.metadata('NYSEHOLIDAY'), (date: number) => isNyseHoliday(date));
   }
-}
-
-function holidayCalendar(arg: unknown): Holidays | CellError {
-  if (arg === undefined || arg === null) return listCalendar(new Set<number>());
-  if (typeof arg === 'string') {
-    if (arg.trim().toUpperCase() === 'NYSE') return { has: isNyseHoliday, within: nyseHolidaysWithin };
-    return new CellError(ErrorType.VALUE, `unknown holiday calendar "${arg}"; use a range of dates or "NYSE"`);
-  }
-  if (typeof arg === 'number') return listCalendar(new Set([Math.trunc(arg)]));
-  if (arg instanceof SimpleRangeValue) {
-    const days = new Set<number>();
-    for (const value of arg.valuesFromTopLeftCorner()) {
-      if (value instanceof CellError) return value;
-      if (typeof value === 'number') days.add(Math.trunc(value));
-      else if (typeof value === 'object' && value !== null && 'val' in value) days.add(Math.trunc(Number((value as { val: number }).val)));
-    }
-    return listCalendar(days);
-  }
-  return new CellError(ErrorType.VALUE, 'holidays must be a range of dates or "NYSE"');
-}
-
-function listCalendar(days: Set<number>): Holidays {
-  return { has: (day) => days.has(day), within: (from, to) => [...days].filter((d) => d > from && d <= to) };
-}
-
-function* nyseHolidaysWithin(from: number, to: number): Iterable<number> {
-  for (let year = yearOf(from); year <= yearOf(to); year++) for (const day of nyseHolidays(year)) if (day > from && day <= to) yield day;
-}
-
-function yearOf(serial: number): number {
-  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).getUTCFullYear();
 }
 
 const isWeekday = (day: number) => {

@@ -13,6 +13,7 @@ import { ownNames, registerTickmarkLanguage } from './language.js';
 import { approximateLookupPlugin } from './lookup-approximate.js';
 import { LetPlugin } from './let.js';
 import { LogicPlugin } from './logic.js';
+import { OptionSymbolsPlugin } from './option-symbols.js';
 import { PickPlugin } from './pick.js';
 import { ReferencePlugin } from './reference.js';
 import { RegressionPlugin } from './regression.js';
@@ -20,6 +21,7 @@ import { StatsExtraPlugin } from './stats-extra.js';
 import { TextExcelPlugin } from './text-excel.js';
 import { TextFormatPlugin } from './text-format.js';
 import { TextLookupPlugin } from './text-lookup.js';
+import { TradingDaysPlugin } from './trading-days.js';
 import { VdbPlugin } from './vdb.js';
 import { YearFracPlugin } from './yearfrac.js';
 
@@ -49,6 +51,8 @@ export function registerTickmarkFunctions(): void {
     ArithmeticPlugin,
     TextExcelPlugin,
     LetPlugin,
+    OptionSymbolsPlugin,
+    TradingDaysPlugin,
   ];
   const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {

@@ -43,10 +43,11 @@ export function registerAuthRoutes(app: App, { db }: Deps): void {
       method: 'get',
       path: '/api/setup',
       tags: ['auth'],
-      summary: 'Whether the first admin still has to be set up',
-      responses: { 200: json('setup state', z.object({ needed: z.boolean() })) },
+      summary: 'Whether the first admin still has to be set up, and whether the caller is signed in',
+      responses: { 200: json('setup state', z.object({ needed: z.boolean(), signedIn: z.boolean() })) },
     }),
-    (c) => c.json({ needed: userCount(db) === 0 }, 200),
+    // signedIn lets the web app skip GET /api/auth/me when signed out, whose 401 the browser logs as an error.
+    (c) => c.json({ needed: userCount(db) === 0, signedIn: c.get('user') !== null }, 200),
   );
 
   app.openapi(

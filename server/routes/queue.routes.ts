@@ -1,25 +1,20 @@
 /**
  * The exception queue: list (filter, sort, page), one item with comments and history,
  * changes to one item or many (by ids or by filter), manual matches, and the bulk round
- * trip through a spreadsheet.
+ * trip through a spreadsheet (checked and previewed before it applies).
  */
 import { readFile } from 'node:fs/promises';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../db/app-error.js';
-import {
-  filterSql,
-  getQueueItem,
-  itemActivity,
-  queryQueue,
-  QUEUE_SORTS,
-  QUEUE_STATUSES,
-  type QueueFilter,
-} from '../../db/queue/queue.query.js';
+import { commentsByItem, idsMatching, queueFacets } from '../../db/queue/queue-lookups.query.js';
+import { previewChanges } from '../../db/queue/queue-preview.js';
+import { getQueueItem, itemActivity, queryQueue, QUEUE_SORTS, QUEUE_STATUSES, type QueueFilter } from '../../db/queue/queue.query.js';
 import { applyChanges, manualMatch, MAX_COMMENT, MAX_LABEL, type ItemChange } from '../../db/queue/queue.service.js';
+import { listSheets } from '../../db/sheets.service.js';
 import { listUsers } from '../../db/users.service.js';
 import { requireRole } from '../auth/middleware.js';
 import { CAN, type App, type Deps } from '../context.js';
-import { queueToXlsx, xlsxToChanges } from '../queue-spreadsheet.js';
+import { describeFilter, queueToXlsx, xlsxToChanges } from '../queue-spreadsheet.js';
 import { withUploadedFile } from '../uploads.js';
 import { errors, IdParam, json, Paging } from './schemas.js';
 
@@ -67,6 +62,7 @@ const Filter = z.object({
     .optional(),
   label: z.string().max(MAX_LABEL).optional(),
   q: z.string().max(200).optional(),
+  minAge: z.coerce.number().int().min(0).max(100_000).optional().openapi({ description: 'only items at least this many days old' }),
 });
 type FilterQuery = z.infer<typeof Filter>;
 const toFilter = (f: FilterQuery): QueueFilter => ({
@@ -76,6 +72,7 @@ const toFilter = (f: FilterQuery): QueueFilter => ({
   assignee: f.assignee === undefined ? undefined : f.assignee === 'none' ? 'none' : Number(f.assignee),
   label: f.label,
   search: f.q,
+  minAge: f.minAge,
 });
 
 const Change = z
@@ -97,7 +94,26 @@ const Bulk = z
   .strict()
   .refine((b) => (b.ids ? 1 : 0) + (b.filter ? 1 : 0) === 1, 'give either ids or filter')
   .openapi('BulkChange');
-const Outcome = json('applied', z.object({ updated: z.number() }));
+const BulkOutcome = json(
+  'applied',
+  z.object({ updated: z.number(), ids: z.array(z.number()).openapi({ description: 'every item the change was for, changed or not' }) }),
+);
+const Author = { user: z.string().nullable().openapi({ description: "the author's e-mail" }), userName: z.string().nullable() };
+const PreviewChange = z
+  .object({
+    id: z.number(),
+    place: z.string(),
+    sheetName: z.string(),
+    kind: z.string(),
+    key: z.string(),
+    fields: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+  })
+  .openapi('QueueImportChange');
+const Ids = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, 'comma-separated ids')
+  .optional()
+  .openapi({ description: 'only these items (comma-separated ids): which of a selection still match' });
 
 export function registerQueueRoutes(app: App, { db, config }: Deps): void {
   app.openapi(
@@ -108,13 +124,18 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
       summary: 'The exception queue: filtered, sorted and paged',
       middleware: [requireRole(CAN.read)],
       request: {
-        query: Paging.merge(Filter).extend({ sort: z.enum(QUEUE_SORTS).default('id'), order: z.enum(['asc', 'desc']).default('asc') }),
+        query: Paging.merge(Filter).extend({
+          sort: z.enum(QUEUE_SORTS).default('id'),
+          order: z.enum(['asc', 'desc']).default('asc'),
+          ids: Ids,
+        }),
       },
       responses: { 200: json('items', z.object({ offset: z.number(), total: z.number(), items: z.array(Item) })), ...errors(400, 401) },
     }),
     (c) => {
       const q = c.req.valid('query');
-      const page = queryQueue(db, { ...toFilter(q), sort: q.sort, order: q.order, offset: q.offset, limit: q.limit });
+      const ids = q.ids?.split(',').map(Number);
+      const page = queryQueue(db, { ...toFilter(q), ids, sort: q.sort, order: q.order, offset: q.offset, limit: q.limit });
       return c.json({ offset: q.offset, total: page.total, items: page.items }, 200);
     },
   );
@@ -124,7 +145,8 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
       method: 'get',
       path: '/api/queue/export.xlsx',
       tags: ['queue'],
-      summary: 'The filtered queue as an .xlsx to edit (Status, Owner, Label, Comment) and upload back',
+      summary:
+        "The filtered queue as an .xlsx to edit (Status, Owner, Label, Comment) and upload back, with each item's comments and the filter used",
       middleware: [requireRole(CAN.read)],
       request: { query: Filter },
       responses: {
@@ -136,8 +158,17 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
       },
     }),
     (c) => {
-      const { items } = queryQueue(db, { ...toFilter(c.req.valid('query')), offset: 0, limit: 1_000_000 });
-      return c.body(queueToXlsx(items) as Uint8Array<ArrayBuffer>, 200, {
+      const filter = toFilter(c.req.valid('query'));
+      const { items } = queryQueue(db, { ...filter, offset: 0, limit: 1_000_000 });
+      const people = listUsers(db);
+      const described = describeFilter(filter, {
+        sheetName: filter.sheetId ? listSheets(db).find((s) => s.id === filter.sheetId)?.name : undefined,
+        ownerName: typeof filter.assignee === 'number' ? people.find((p) => p.id === filter.assignee)?.name : undefined,
+        total: items.length,
+        at: new Date().toISOString(),
+      });
+      const bytes = queueToXlsx(items, { comments: commentsByItem(db, filter), people, filter: described });
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'Content-Disposition': 'attachment; filename="exception-queue.xlsx"',
       });
@@ -149,20 +180,37 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
       method: 'post',
       path: '/api/queue/import',
       tags: ['queue'],
-      summary: 'Apply an edited queue spreadsheet: every row is checked first, nothing applies unless all are valid',
+      summary:
+        'Apply an edited queue spreadsheet: every row is checked first, nothing applies unless all are valid; `dryRun=true` only says what would change',
       middleware: [requireRole(CAN.work)],
       request: {
+        query: z.object({
+          dryRun: z
+            .enum(['true', 'false'])
+            .optional()
+            .openapi({ description: 'true: check every row and return the changes item by item (before → after) without applying them' }),
+        }),
         body: {
           content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } },
           required: true,
         },
       },
-      responses: { 200: Outcome, ...errors(400, 401, 403, 413, 422) },
+      responses: {
+        200: json(
+          'applied, or with dryRun what would be',
+          z.union([
+            z.object({ updated: z.number() }),
+            z.object({ dryRun: z.literal(true), changes: z.array(PreviewChange), unchanged: z.number() }),
+          ]),
+        ),
+        ...errors(400, 401, 403, 413, 422),
+      },
     }),
     async (c) => {
-      const users = new Map(listUsers(db).map((u) => [u.email.toLowerCase(), u.id]));
+      const dryRun = c.req.valid('query').dryRun === 'true';
       return withUploadedFile(config.dataDir, c.req.valid('form').file, async (path, name) => {
-        const { changes, errors: faults } = xlsxToChanges(new Uint8Array(await readFile(path)), name, users);
+        const { changes, errors: faults } = xlsxToChanges(new Uint8Array(await readFile(path)), name, listUsers(db));
+        if (dryRun) return c.json({ dryRun: true as const, ...previewChanges(db, changes, faults) }, 200);
         return c.json(applyChanges(db, c.get('user')!.id, changes, faults), 200);
       });
     },
@@ -176,13 +224,13 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
       summary: 'Apply one change to many items, chosen by ids or by a filter; all or nothing',
       middleware: [requireRole(CAN.work)],
       request: { body: { content: { 'application/json': { schema: Bulk } }, required: true } },
-      responses: { 200: Outcome, ...errors(400, 401, 403, 422) },
+      responses: { 200: BulkOutcome, ...errors(400, 401, 403, 422) },
     }),
     (c) => {
       const body = c.req.valid('json');
       const ids = body.ids ?? selectIds(db, toFilter(body.filter!));
       const changes: ItemChange[] = ids.map((id) => ({ id, ...body.change }));
-      return c.json(applyChanges(db, c.get('user')!.id, changes), 200);
+      return c.json({ ...applyChanges(db, c.get('user')!.id, changes), ids }, 200);
     },
   );
 
@@ -217,6 +265,19 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/api/queue/facets',
+      tags: ['queue'],
+      summary: 'The kinds and labels there are to filter by, in one sheet or all',
+      middleware: [requireRole(CAN.read)],
+      request: { query: z.object({ sheetId: z.coerce.number().int().positive().optional() }) },
+      responses: { 200: json('choices', z.object({ kinds: z.array(z.string()), labels: z.array(z.string()) })), ...errors(400, 401) },
+    }),
+    (c) => c.json(queueFacets(db, c.req.valid('query').sheetId), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/api/queue/{id}',
       tags: ['queue'],
       summary: 'One item with its comments and history',
@@ -227,10 +288,8 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
           'the item',
           Item.extend({
             activity: z.object({
-              comments: z.array(z.object({ id: z.number(), at: z.string(), user: z.string().nullable(), body: z.string() })),
-              history: z.array(
-                z.object({ at: z.string(), user: z.string().nullable(), action: z.string(), before: z.unknown(), after: z.unknown() }),
-              ),
+              comments: z.array(z.object({ id: z.number(), at: z.string(), ...Author, body: z.string() })),
+              history: z.array(z.object({ at: z.string(), ...Author, action: z.string(), before: z.unknown(), after: z.unknown() })),
             }),
           }),
         ),
@@ -263,11 +322,7 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
 }
 
 function selectIds(db: Deps['db'], filter: QueueFilter): number[] {
-  const { where, args } = filterSql(filter);
-  const ids = db.$client
-    .prepare(`SELECT i.id FROM exception_items i WHERE ${where} ORDER BY i.id`)
-    .pluck()
-    .all(...args) as number[];
+  const ids = idsMatching(db, filter);
   if (!ids.length) throw new AppError('nothing_selected', 422, 'the filter selects no exceptions');
   return ids;
 }

@@ -8,8 +8,12 @@ import { errors, IdParam, json } from './schemas.js';
 const Offer = z
   .object({
     name: z.string(),
-    role: z.enum(['Left', 'Right', 'Data', 'Report sheet']),
+    role: z.enum(['Left', 'Right', 'Data', 'Report sheet', 'Lookup', 'Trades', 'Prices', 'FX']),
     fields: z.array(z.string()),
+    columns: z
+      .array(z.number())
+      .optional()
+      .openapi({ description: 'a Lookup: the 0-based column each field must be in (its formulas read columns by letter)' }),
     candidates: z.array(z.object({ id: z.number(), name: z.string(), sourceName: z.string(), rows: z.number(), createdAt: z.string() })),
     unfit: z.number(),
   })
@@ -23,7 +27,7 @@ export function registerRunInputRoutes(app: App, { db }: Deps): void {
       tags: ['runs'],
       summary: 'The datasets each input of the sheet can be given',
       description:
-        "For each dataset the version reads (Left, Right, Data, a Report's sheets): the fields it reads and the datasets that have them all, the same name's newest first. `unfit` counts the datasets left out for lacking a field.",
+        "For each dataset the version reads (Left, Right, Data, Lookup, a Report's sheets): the fields it reads and the datasets that have them all, the same name's newest first. `unfit` counts the datasets left out for lacking a field.",
       middleware: [requireRole(CAN.read)],
       request: {
         params: IdParam,

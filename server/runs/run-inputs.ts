@@ -13,6 +13,7 @@ import { getSheet, getSheetVersion } from '../../db/sheets.service.js';
 import { RuleError } from '../../rules/errors.js';
 import { inputsNeeded, type InputNeed } from '../../rules/inputs-needed.js';
 import type { DatasetColumn } from '../../rules/types.js';
+import { columnLetters } from '../../rules/workbook.js';
 
 export interface Candidate {
   id: number;
@@ -80,18 +81,26 @@ export function checkRunInputs(
     const input = given.find((g) => g.name.toLowerCase() === need.name.toLowerCase());
     if (!input) continue; // the engine names a missing dataset with its Settings cell
     const unfit = unfitFields(input.record, need, rememberedColumns(db, need.name)?.columns);
-    const missing = unfit.filter((u) => !u.type).map((u) => u.field);
+    const missing = unfit.filter((u) => !u.type && !u.column).map((u) => u.field);
     const retyped = unfit.filter((u) => u.type);
+    const moved = unfit.filter((u) => u.column);
     const what = [
       ...(missing.length ? [`lacks ${missing.map((f) => `"${f}"`).join(', ')}`] : []),
       ...retyped.map((u) => `has "${u.field}" as ${u.type} where ${need.name} has ${u.expected}`),
+      ...moved.map((u) => `does not have "${u.field}" in column ${u.column}`),
     ];
     if (unfit.length)
       throw new AppError(
         'missing_field',
         422,
         `dataset ${input.record.name} #${input.record.id} (${input.record.sourceName}) given as ${need.name} ${what.join(' and ')}, which the sheet reads`,
-        { dataset: need.name, datasetId: input.record.id, missingFields: missing, mistypedFields: retyped.map((u) => u.field) },
+        {
+          dataset: need.name,
+          datasetId: input.record.id,
+          missingFields: missing,
+          mistypedFields: retyped.map((u) => u.field),
+          ...(moved.length ? { misplacedFields: moved.map((u) => u.field) } : {}),
+        },
       );
   }
   // A test run never touches the queue: there is nothing for it to undo.
@@ -146,18 +155,21 @@ export function describeAnomaly(a: InputAnomaly): string {
 /**
  * The fields the sheet reads that `record` lacks, or holds as another type than the
  * needed name's datasets have had since its first import (quantities as text would make
- * every arithmetic rule misfire).
+ * every arithmetic rule misfire), or (a Lookup, whose formulas read columns by letter)
+ * holds in another column than the sheet reads it.
  */
 function unfitFields(
   record: DatasetRecord,
   need: InputNeed,
   expected: DatasetColumn[] | undefined,
-): { field: string; type?: string; expected?: string }[] {
+): { field: string; type?: string; expected?: string; column?: string }[] {
   const typeOf = new Map(record.columns.map((c) => [c.name.toLowerCase(), c.type]));
   const expectedOf = new Map((expected ?? []).map((c) => [c.name.toLowerCase(), c.type]));
-  return need.fields.flatMap((field) => {
+  return need.fields.flatMap((field, i) => {
     const type = typeOf.get(field.toLowerCase());
     if (type === undefined) return [{ field }];
+    const at = need.columns?.[i];
+    if (at !== undefined && record.columns[at]?.name.toLowerCase() !== field.toLowerCase()) return [{ field, column: columnLetters(at) }];
     const want = expectedOf.get(field.toLowerCase());
     return want && want !== type ? [{ field, type, expected: want }] : [];
   });

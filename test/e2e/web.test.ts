@@ -259,6 +259,8 @@ describe('the web app', () => {
     rows[1][1] = 'resolved';
     edit(rows);
     await page.getByLabel('Upload edited .xlsx').setInputFiles(path);
+    // The upload is a dry run first: it applies only on confirmation.
+    await page.getByRole('button', { name: 'Apply 1 change', exact: true }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toMatch(/queue\.xlsx: 1 exception\(s\) updated/);
     await expect.poll(() => queue.innerText()).toMatch(/in review/);
     await screenshot(page, '11-queue-after-upload');

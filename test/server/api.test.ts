@@ -29,7 +29,7 @@ describe('first run, sign-in and sessions', () => {
   it('sets up the first admin once, then signs in with a session cookie and CSRF token', async () => {
     const server = testServer();
     const anonymous = new Client(server);
-    expect((await anonymous.json('GET', '/api/setup')).body).toEqual({ needed: true });
+    expect((await anonymous.json('GET', '/api/setup')).body).toEqual({ needed: true, signedIn: false });
     const weak = await anonymous.json('POST', '/api/setup', { email: 'a@example.com', name: 'A', password: 'short' });
     expect(weak.status).toBe(400);
     expect(weak.body.error.message).toMatch(/password: at least 10 characters/);
@@ -267,6 +267,7 @@ describe('roles', () => {
       },
       { method: 'GET', path: '/api/queue', allowed: everyone },
       { method: 'GET', path: '/api/queue/export.xlsx', allowed: everyone },
+      { method: 'GET', path: '/api/queue/facets', allowed: everyone },
       { method: 'GET', path: `/api/queue/${itemId}`, allowed: everyone },
       { method: 'PATCH', path: `/api/queue/${itemId}`, body: () => ({ comment: 'seen' }), allowed: workers },
       { method: 'POST', path: '/api/queue/bulk', body: () => ({ ids: [itemId], change: { label: 'checked' } }), allowed: workers },
@@ -301,6 +302,61 @@ describe('roles', () => {
         path: async () => `/api/schedules/${await newSchedule()}/fire`,
         template: '/api/schedules/{id}/fire',
         allowed: authors,
+      },
+      { method: 'GET', path: '/api/calendar?from=2026-11-01&to=2026-11-30&roots=CL', allowed: everyone },
+      // The feed takes an API token in the query, never a session: 401 for every signed-in role too.
+      { method: 'GET', path: '/api/calendar.ics', allowed: everyone, ok: [401] },
+      {
+        method: 'POST',
+        path: '/api/calendar/events',
+        body: () => ({ date: '2026-11-18', title: 'Offsite', category: 'other' }),
+        allowed: workers,
+      },
+      {
+        method: 'PATCH',
+        path: async () =>
+          `/api/calendar/events/${(await owner.json('POST', '/api/calendar/events', { date: '2026-11-18', title: 'E', category: 'other' })).body.id}`,
+        template: '/api/calendar/events/{id}',
+        body: () => ({ title: 'Moved' }),
+        allowed: workers,
+      },
+      {
+        method: 'DELETE',
+        path: async () =>
+          `/api/calendar/events/${(await owner.json('POST', '/api/calendar/events', { date: '2026-11-18', title: 'E', category: 'other' })).body.id}`,
+        template: '/api/calendar/events/{id}',
+        allowed: workers,
+      },
+      { method: 'GET', path: '/api/expirations/2026-11-20', template: '/api/expirations/{date}', allowed: everyone },
+      {
+        method: 'PUT',
+        path: '/api/expirations/2026-11-20/settings',
+        template: '/api/expirations/{date}/settings',
+        body: () => ({ cutoff: '17:30' }),
+        allowed: workers,
+      },
+      // The first allowed role ticks the step, the others find it done (409); then one unticks it and the others find nothing (404).
+      {
+        method: 'POST',
+        path: '/api/expirations/2026-11-20/steps/cutoff',
+        template: '/api/expirations/{date}/steps/{step}',
+        allowed: workers,
+        ok: [200, 409],
+      },
+      {
+        method: 'DELETE',
+        path: '/api/expirations/2026-11-20/steps/cutoff',
+        template: '/api/expirations/{date}/steps/{step}',
+        allowed: workers,
+        ok: [200, 404],
+      },
+      // No step is done: 409 steps_missing for whoever may sign off.
+      {
+        method: 'POST',
+        path: '/api/expirations/2026-11-20/sign-off',
+        template: '/api/expirations/{date}/sign-off',
+        allowed: ['approver', 'admin'],
+        ok: [409],
       },
       // Last: it ends the sessions the walk uses. Signing out without a session is harmless.
       { method: 'POST', path: '/api/auth/logout', allowed: 'public' },

@@ -136,3 +136,23 @@ describe('the editor model and the rule sheet', () => {
     expect(m.refusal(null)).toBeNull();
   });
 });
+
+describe('dates and times in the grid', () => {
+  it('shows a date as its day and a time of day as h:mm, as a formatted Excel cell does; plain numbers stay numbers', () => {
+    const m = new SheetModel({
+      sheets: [
+        {
+          name: 'S',
+          cells: [
+            ['=DATE(2026,11,20)', '2026-11-20', '=OPTEXPIRY(2025,4)', '=MARKETCLOSE(DATE(2026,11,27))', '=TIME(9,30,15)', 46346, '=A1+0.5'],
+          ],
+        },
+      ],
+      names: [],
+    });
+    const shown = [0, 1, 2, 3, 4, 5].map((c) => m.cell('S', 0, c).text);
+    // 2026-11-20 is serial 46346 (1900 system); April 2025's third Friday, the 18th, was Good Friday.
+    expect(shown).toEqual(['2026-11-20', '2026-11-20', '2025-04-17', '13:00', '09:30:15', '46346']);
+    expect(m.cell('S', 0, 1).raw).toBe('2026-11-20');
+  });
+});

@@ -39,6 +39,7 @@ describe('NYSE calendar', () => {
       2025,
       [
         '2025-01-01',
+        '2025-01-09', // day of mourning for President Carter, a special closure
         '2025-01-20',
         '2025-02-17',
         '2025-04-18',

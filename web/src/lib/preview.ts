@@ -17,13 +17,15 @@ import { explain } from './sheet-model';
 import type { PreviewCovers, PreviewRows, PreviewRowsRequest } from '../../../server/preview/preview-sample';
 
 export const PREVIEW_ROWS = 200;
+/** A `Lookup` dataset is a table formulas search: the preview reads it whole, up to this many rows. */
+export const LOOKUP_ROWS = 20000;
 
 export type ApiCall = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
 /** Which rows the preview needs; two plans alike need the same rows. */
 export type PreviewPlan =
-  | { kind: 'reconciliation'; left: string; right: string; passes: PreviewRowsRequest['passes'] }
-  | { kind: 'first'; names: string[] }
+  | { kind: 'reconciliation'; left: string; right: string; passes: PreviewRowsRequest['passes']; lookups: string[] }
+  | { kind: 'first'; names: string[]; lookups: string[] }
   | { kind: 'none'; reason: string };
 
 export interface PreviewData {
@@ -58,8 +60,9 @@ export function previewPlan(workbook: Workbook): PreviewPlan {
       left: settings.left!,
       right: settings.right!,
       passes: settings.passes.map((p) => ({ left: p.keys.map((k) => k.left), right: p.keys.map((k) => k.right) })),
+      lookups: settings.lookup,
     };
-  if (settings.type === 'Check') return { kind: 'first', names: [settings.data!] };
+  if (settings.type === 'Check') return { kind: 'first', names: [settings.data!], lookups: settings.lookup };
   return { kind: 'none', reason: 'a Report has no Rows preview' };
 }
 
@@ -69,10 +72,11 @@ export async function loadPreviewData(plan: PreviewPlan, call: ApiCall = api): P
   const all = await call<DatasetInfo[]>('GET', '/api/datasets');
   const newest = (name: string) => all.find((d) => d.name.toLowerCase() === name.toLowerCase());
   const names = plan.kind === 'reconciliation' ? [plan.left, plan.right] : plan.names;
-  const missing = names.filter((n) => !newest(n));
+  const missing = [...names, ...plan.lookups].filter((n) => !newest(n));
   if (missing.length) return { datasets: {}, covers: '', problem: `no dataset named ${missing.join(', ')}: import it to see the preview` };
+  const lookups = await loadLookups(plan.lookups, newest, call);
   if (plan.kind === 'first') {
-    const datasets: Record<string, Dataset> = {};
+    const datasets: Record<string, Dataset> = { ...lookups.datasets };
     const covers: string[] = [];
     for (const name of plan.names) {
       const info = newest(name)!;
@@ -80,7 +84,7 @@ export async function loadPreviewData(plan: PreviewPlan, call: ApiCall = api): P
       datasets[name] = { name, columns: info.columns as Dataset['columns'], rows: page.rows };
       covers.push(`first ${count(page.rows.length)} of ${count(info.rows)} ${info.name} rows`);
     }
-    return { datasets, covers: covers.join(', '), problem: null };
+    return { datasets, covers: [...covers, ...lookups.covers].join(', '), problem: null };
   }
   const request: PreviewRowsRequest = {
     left: { datasetId: newest(plan.left)!.id, count: PREVIEW_ROWS },
@@ -97,12 +101,43 @@ export async function loadPreviewData(plan: PreviewPlan, call: ApiCall = api): P
   }
   return {
     datasets: {
+      ...lookups.datasets,
       [plan.left]: { name: plan.left, columns: sample.left.columns, rows: sample.left.rows },
       [plan.right]: { name: plan.right, columns: sample.right.columns, rows: sample.right.rows },
     },
-    covers: describeCovers(sample.covers),
+    covers: [describeCovers(sample.covers), ...lookups.covers].join('; '),
     problem: null,
   };
+}
+
+/**
+ * The sheet's `Lookup` datasets, each read whole (a table cut short would turn every value
+ * past the cut into a false "not found"), up to LOOKUP_ROWS rows, which the covers then say.
+ */
+async function loadLookups(
+  names: string[],
+  newest: (name: string) => DatasetInfo | undefined,
+  call: ApiCall,
+): Promise<{ datasets: Record<string, Dataset>; covers: string[] }> {
+  const datasets: Record<string, Dataset> = {};
+  const covers: string[] = [];
+  for (const name of names) {
+    const info = newest(name)!;
+    const rows: Dataset['rows'] = [];
+    while (rows.length < Math.min(info.rows, LOOKUP_ROWS)) {
+      const limit = Math.min(5000, LOOKUP_ROWS - rows.length);
+      const page = await call<{ rows: Dataset['rows'] }>('GET', `/api/datasets/${info.id}/rows?offset=${rows.length}&limit=${limit}`);
+      if (page.rows.length === 0) break;
+      rows.push(...page.rows);
+    }
+    datasets[name] = { name, columns: info.columns as Dataset['columns'], rows };
+    covers.push(
+      rows.length < info.rows
+        ? `lookup ${info.name}: first ${count(rows.length)} of ${count(info.rows)} rows`
+        : `lookup ${info.name}: all ${count(info.rows)} rows`,
+    );
+  }
+  return { datasets, covers };
 }
 
 /** "first 200 of 2,825 fo_blotter rows, +3 sharing their keys, and the 49 of 755 broker_confirms rows they can match; …" */

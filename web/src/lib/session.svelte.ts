@@ -7,8 +7,10 @@ export const session = $state<{ state: 'loading' | 'setup' | 'signed-out' | 'sig
 });
 
 export async function loadSession(): Promise<void> {
-  const { needed } = await api<{ needed: boolean }>('GET', '/api/setup');
+  const { needed, signedIn } = await api<{ needed: boolean; signedIn: boolean }>('GET', '/api/setup');
   if (needed) return void Object.assign(session, { state: 'setup', user: null });
+  // Asking /api/auth/me when signed out would answer 401, which the browser logs as an error.
+  if (!signedIn) return void Object.assign(session, { state: 'signed-out', user: null });
   try {
     const me = await api<{ user: User; csrfToken: string | null }>('GET', '/api/auth/me');
     setCsrfToken(me.csrfToken);

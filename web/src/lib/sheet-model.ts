@@ -4,7 +4,8 @@
  * through HyperFormula so relative references shift exactly as the engine (and Excel) does,
  * and its undo stack is the editor's.
  */
-import { CellType, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import { CellType, CellValueDetailedType, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import { serialToIso } from '../../../rules/field-values';
 import { fromEngineFormula, normaliseFormula } from '../../../rules/formula-text';
 import { engineText, fromEngineText, toEngineCell } from '../../../rules/engine-workbook';
 import { formulaParseError } from '../../../rules/formula-check';
@@ -122,9 +123,21 @@ export class SheetModel {
             ? 'TRUE'
             : 'FALSE'
           : typeof value === 'number'
-            ? formatNumber(value)
+            ? this.numberText(address, value)
             : String(value);
     return { raw, text, error: null, numeric: typeof value === 'number' };
+  }
+
+  /**
+   * A number as the cell shows it: a date (typed as one, or `=DATE(…)`, `=OPTEXPIRY(…)`) as
+   * its ISO day, as Excel shows a date-formatted cell, not as its serial.
+   */
+  private numberText(address: { sheet: number; row: number; col: number }, value: number): string {
+    const type = this.hf.getCellValueDetailedType(address);
+    if (type === CellValueDetailedType.NUMBER_TIME) return timeOfDay(value);
+    if (this.workbook.date1904 || (type !== CellValueDetailedType.NUMBER_DATE && type !== CellValueDetailedType.NUMBER_DATETIME))
+      return formatNumber(value);
+    return serialToIso(type === CellValueDetailedType.NUMBER_DATE ? Math.floor(value) : value).replace('T', ' ');
   }
 
   /** Sets cells from what the user typed (`=…` is a formula, numbers and TRUE/FALSE are typed). */
@@ -162,8 +175,15 @@ export class SheetModel {
   /** Pastes a block copied from this grid at `origin` to `target`, shifting relative references as Excel does. */
   pasteShifted(sheet: string, origin: Block, target: { row: number; col: number }): void {
     const s = this.id(sheet);
-    const data = this.hf.getFillRangeData(this.range(s, origin), this.range(s, { ...target, height: origin.height, width: origin.width }));
-    this.hf.setCellContents({ sheet: s, ...target }, data);
+    // HyperFormula's own copy and paste: a fill would tile the block from its source's position, not the target's.
+    this.hf.copy(this.range(s, origin));
+    this.hf.paste({ sheet: s, ...target });
+  }
+
+  /** Moves a block (Excel's cut and paste): formulas that referred to it follow it, and the cells it left are empty. */
+  move(sheet: string, from: Block, to: { row: number; col: number }): void {
+    const s = this.id(sheet);
+    this.hf.moveCells(this.range(s, from), { sheet: s, ...to });
   }
 
   private range(sheet: number, b: Block) {
@@ -264,4 +284,12 @@ const EXPLANATIONS: Record<string, string> = {
 
 export function explain(code: string): string {
   return EXPLANATIONS[code] ?? 'an error';
+}
+
+/** A fraction of a day as Excel's h:mm (h:mm:ss when it has seconds): 0.5416… is 13:00. */
+function timeOfDay(fraction: number): string {
+  const seconds = Math.round((fraction - Math.floor(fraction)) * 86_400);
+  const [h, m, sec] = [Math.floor(seconds / 3600) % 24, Math.floor(seconds / 60) % 60, seconds % 60];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return sec ? `${pad(h)}:${pad(m)}:${pad(sec)}` : `${pad(h)}:${pad(m)}`;
 }
