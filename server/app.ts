@@ -19,6 +19,7 @@ import { AppError } from '../db/app-error.js';
 import { RuleError } from '../rules/errors.js';
 import { identify } from './auth/middleware.js';
 import type { AppEnv, Deps } from './context.js';
+import { registerAccountRoutes } from './routes/accounts.routes.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerCalendarRoutes } from './routes/calendar.routes.js';
@@ -26,6 +27,7 @@ import { registerDatasetRoutes } from './routes/datasets.routes.js';
 import { registerGovernanceRunRoutes } from './routes/governance-runs.routes.js';
 import { registerPreviewRoutes } from './routes/preview.routes.js';
 import { registerRunInputRoutes } from './routes/run-inputs.routes.js';
+import { registerRunOriginRoutes } from './routes/run-origin.routes.js';
 import { registerRunRoutes } from './routes/runs.routes.js';
 import { registerRunSheetRoutes } from './routes/run-sheets.routes.js';
 import { registerQueueRoutes } from './routes/queue.routes.js';
@@ -84,6 +86,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}): OpenA
   app.use('/api/*', identify(deps));
 
   registerAuthRoutes(app, deps);
+  registerAccountRoutes(app, deps);
   registerDatasetRoutes(app, deps);
   registerSheetRoutes(app, deps);
   registerSheetExport(app, deps);
@@ -92,6 +95,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}): OpenA
   registerRunRoutes(app, deps);
   registerRunInputRoutes(app, deps);
   registerRunSheetRoutes(app, deps);
+  registerRunOriginRoutes(app, deps);
   registerGovernanceRunRoutes(app, deps);
   registerQueueRoutes(app, deps);
   registerScheduleRoutes(app, deps);

@@ -10,6 +10,7 @@ import {
   type ScheduleRecord,
 } from '../../db/schedules.service.js';
 import { requireRole } from '../auth/middleware.js';
+import { listWatchedFiles } from '../schedules/watched-files.js';
 import { CAN, type App, type Deps } from '../context.js';
 import { errors, IdParam, json } from './schemas.js';
 
@@ -56,6 +57,7 @@ const Schedule = Fields.extend({
   id: z.number(),
   sheetId: z.number(),
   nextRun: z.string().nullable(),
+  nextRuns: z.array(z.string()).openapi({ description: 'the next 3 fire times (ISO, UTC); empty when paused' }),
   lastFiredAt: z.string().nullable(),
   lastOutcome: z
     .object({
@@ -67,8 +69,31 @@ const Schedule = Fields.extend({
     .nullable(),
   createdAt: z.string(),
 }).openapi('Schedule');
+const WatchedFiles = z
+  .object({
+    folder: z.string(),
+    files: z.array(
+      z.object({
+        name: z.string(),
+        size: z.number(),
+        modifiedAt: z.string(),
+        matches: z.array(z.object({ scheduleId: z.number(), sheetId: z.number(), input: z.string(), pattern: z.string() })),
+      }),
+    ),
+    truncated: z.boolean(),
+  })
+  .openapi('WatchedFiles');
 
-export function registerScheduleRoutes(app: App, { db, scheduler }: Deps): void {
+/** The next `count` fire times of a cron in its time zone. */
+export function nextRuns(cron: string, timezone: string, count = 3): string[] {
+  const job = new Cron(cron, { timezone, paused: true });
+  const runs = job.nextRuns(count).map((d) => d.toISOString());
+  job.stop();
+  return runs;
+}
+
+export function registerScheduleRoutes(app: App, { db, scheduler, config }: Deps): void {
+  const watchDir = config.watchDir;
   const view = (s: ScheduleRecord) => ({
     id: s.id,
     sheetId: s.sheetId,
@@ -79,6 +104,7 @@ export function registerScheduleRoutes(app: App, { db, scheduler }: Deps): void 
     waitMinutes: s.waitMinutes,
     enabled: s.enabled,
     nextRun: scheduler.nextRun(s.id),
+    nextRuns: s.enabled ? nextRuns(s.cron, s.timezone) : [],
     lastFiredAt: s.lastFiredAt,
     lastOutcome: s.lastOutcome ?? null,
     createdAt: s.createdAt,
@@ -94,6 +120,18 @@ export function registerScheduleRoutes(app: App, { db, scheduler }: Deps): void 
       responses: { 200: json('schedules', z.array(Schedule)), ...errors(401) },
     }),
     (c) => c.json(listSchedules(db).map(view), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/schedules/watched-files',
+      tags: ['schedules'],
+      summary: 'Files waiting in the watched folder (at most 500, newest first) and the schedule inputs each matches',
+      middleware: [requireRole(CAN.author)],
+      responses: { 200: json('watched files', WatchedFiles), ...errors(401, 403) },
+    }),
+    (c) => c.json(listWatchedFiles(watchDir, listSchedules(db)), 200),
   );
 
   app.openapi(

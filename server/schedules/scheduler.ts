@@ -39,7 +39,12 @@ export class Scheduler {
     this.jobs.get(id)?.stop();
     this.jobs.delete(id);
     const schedule = this.db.$client.prepare('SELECT id FROM schedules WHERE id = ? AND enabled = 1').get(id);
-    if (!schedule) return;
+    if (!schedule) {
+      // Deleted or paused: a firing still waiting for its files must not fire on its own later.
+      clearTimeout(this.waits.get(id));
+      this.waits.delete(id);
+      return;
+    }
     const record = getSchedule(this.db, id);
     this.jobs.set(
       id,

@@ -36,7 +36,7 @@ async function open(who: string, viewport: { width: number; height: number }): P
 }
 
 async function signIn(page: Page, email: string) {
-  await page.goto(h.url);
+  await page.goto(`${h.url}/#/sheets`);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -49,7 +49,7 @@ async function open(who: string): Promise<Page> {
 }
 
 async function signIn(page: Page, email: string) {
-  await page.goto(h.url);
+  await page.goto(`${h.url}/#/sheets`);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -60,7 +60,7 @@ describe.each([
   it('signs in and opens a sheet of its own', async () => {
     if (viewport.width === 1280) await setUpFirstAdmin(page, h.url);
     else {
-      await page.goto(h.url);
+      await page.goto(`${h.url}/#/sheets`);
       await page.getByLabel('E-mail').fill('ada@example.com');
       await page.getByLabel('Password').fill('correct horse battery');
       await page.getByRole('button', { name: /Sign in/ }).click();

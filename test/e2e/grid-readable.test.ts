@@ -47,7 +47,7 @@ describe.each([
 
   it('signs in', async () => {
     if (viewport.width === 1280) return setUpFirstAdmin(page, h.url);
-    await page.goto(h.url);
+    await page.goto(`${h.url}/#/sheets`);
     await page.getByLabel('E-mail').fill('ada@example.com');
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: /Sign in/ }).click();

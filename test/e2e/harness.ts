@@ -73,9 +73,9 @@ export function watchConsole(page: Page): string[] {
   return errors;
 }
 
-/** Creates the first admin through the setup page, as a new user does, and waits for the sheets list. */
+/** Creates the first admin through the setup page, as a new user does, and waits for the sheets list (home is the default page). */
 export async function setUpFirstAdmin(page: Page, url: string): Promise<void> {
-  await page.goto(url);
+  await page.goto(`${url}/#/sheets`);
   await page.getByLabel('E-mail').fill('ada@example.com');
   await page.getByLabel('Name').fill('Ada');
   await page.getByLabel('Password').fill('correct horse battery');

@@ -46,7 +46,7 @@ async function typeFormula(address: string, text: string) {
 
 describe('the web app', () => {
   it('sets up the first admin on first visit', async () => {
-    await page.goto(h.url);
+    await page.goto(`${h.url}/#/sheets`);
     await expect.poll(() => page.getByRole('heading').first().innerText()).toMatch(/Set up Tickmark/);
     await screenshot(page, '01-setup');
     await page.getByLabel('E-mail').fill('ada@example.com');

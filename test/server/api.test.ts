@@ -166,6 +166,23 @@ describe('roles', () => {
       },
       { method: 'GET', path: '/api/auth/me', allowed: everyone },
       { method: 'POST', path: '/api/tokens', body: () => ({ name: 'script' }), allowed: everyone },
+      { method: 'GET', path: '/api/tokens', allowed: everyone },
+      {
+        method: 'DELETE',
+        // Each call the admin's own new token: the admin revokes it; anyone else is told it does not exist.
+        path: async () => `/api/tokens/${(await owner.json('POST', '/api/tokens', { name: 'to revoke' })).body.id}`,
+        template: '/api/tokens/{id}',
+        allowed: everyone,
+        ok: [204, 404],
+      },
+      {
+        method: 'PATCH',
+        path: async () =>
+          `/api/users/${(await owner.json('POST', '/api/users', { email: `r${Math.random()}@example.com`.replace('0.', ''), name: 'R', password: PASSWORD, role: 'viewer' })).body.id}`,
+        template: '/api/users/{id}',
+        body: () => ({ name: 'Renamed' }),
+        allowed: ['admin'],
+      },
       { method: 'GET', path: '/api/users', allowed: ['admin'] },
       { method: 'GET', path: '/api/users/assignable', allowed: everyone },
       {
@@ -257,6 +274,7 @@ describe('roles', () => {
       { method: 'POST', path: `/api/sheets/${sheetId}/backtest`, body: () => ({ version: 1, runId }), allowed: workers },
       { method: 'GET', path: `/api/runs/${runId}/compare/${runId}`, template: '/api/runs/{id}/compare/{otherId}', allowed: everyone },
       { method: 'GET', path: `/api/runs/${runId}/manifest`, allowed: everyone },
+      { method: 'GET', path: `/api/runs/${runId}/origin`, allowed: everyone },
       { method: 'POST', path: `/api/runs/${runId}/reproduce`, allowed: authors },
       { method: 'GET', path: `/api/runs/${reportRunId}/sheets`, allowed: everyone },
       {
@@ -280,6 +298,7 @@ describe('roles', () => {
         ok: [201, 422],
       },
       { method: 'GET', path: '/api/schedules', allowed: everyone },
+      { method: 'GET', path: '/api/schedules/watched-files', allowed: authors },
       {
         method: 'POST',
         path: '/api/schedules',

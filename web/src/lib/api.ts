@@ -165,6 +165,8 @@ export interface RunInfo {
   progress: { phase: string; done: number; total: number } | null;
   counts: Record<string, number> | null;
   summary: { type: 'Reconciliation' | 'Check' | 'Report'; by_exception: Record<string, number>; summary: Record<string, unknown> } | null;
+  /** The parameters the run was given (the version's defaults fill the rest). */
+  params?: Record<string, string | number | boolean>;
   columns: string[] | null;
   error: { code: string; message: string } | null;
   /** What a succeeded run did to the sheet's exception queue (db/queue/continue-queue.ts). */
