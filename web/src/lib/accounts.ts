@@ -1,4 +1,5 @@
 /** Shapes and helpers of the Users and API tokens pages. */
+import type { TokenSummary } from '../../../db/accounts.service';
 import { ApiError, type User } from './api';
 
 export const ROLES: User['role'][] = ['admin', 'author', 'approver', 'viewer'];
@@ -7,14 +8,7 @@ export const ROLES: User['role'][] = ['admin', 'author', 'approver', 'viewer'];
 export type Account = User & { createdAt: string };
 
 /** A token as GET /api/tokens lists it: never the secret. */
-export interface TokenInfo {
-  id: number;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  userId: number;
-  ownerName: string;
-}
+export type TokenInfo = TokenSummary;
 
 /** `2026-12-01T23:04:05.000Z` or `2026-12-01 23:04:05` as `2026-12-01 23:04`; `never` for null. */
 export const when = (iso: string | null): string => (iso ? iso.slice(0, 16).replace('T', ' ') : 'never');
