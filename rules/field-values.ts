@@ -58,7 +58,9 @@ export function fromEngineValue(value: unknown): CellValue {
  * 0.3000000000000001) where Excel shows 305.91 and 0.3; results, reports and CSVs follow Excel.
  */
 export function excelNumber(value: number): number {
-  if (value === 0 || !Number.isFinite(value)) return value === 0 ? 0 : value;
+  // Negative zero is zero, as in Excel; infinities and NaN have no digits to round.
+  if (value === 0) return 0;
+  if (!Number.isFinite(value)) return value;
   return Number(value.toPrecision(15));
 }
 
