@@ -14,6 +14,8 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ['admin', 'author', 'approver', 'viewer'] }).notNull(),
   createdAt: text('created_at').notNull().default(now),
+  /** Set when an admin disables the account: it cannot sign in and its sessions and tokens stop working. */
+  disabledAt: text('disabled_at'),
 });
 
 /** One row per import: where it came from, its hash, its shape. */
@@ -29,6 +31,8 @@ export const datasets = sqliteTable(
     columns: text('columns', { mode: 'json' }).notNull().$type<{ name: string; type: string }[]>(),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: text('created_at').notNull().default(now),
+    /** Archived: kept for the runs that read it, hidden from lists and pickers. */
+    archivedAt: text('archived_at'),
   },
   (t) => [index('datasets_sha256').on(t.sha256), index('datasets_name').on(t.name)],
 );
@@ -59,6 +63,8 @@ export const sheets = sqliteTable('sheets', {
   createdBy: integer('created_by').references(() => users.id),
   createdAt: text('created_at').notNull().default(now),
   updatedAt: text('updated_at').notNull().default(now),
+  /** Archived: kept with its versions and runs as evidence, hidden from lists, never run or scheduled. */
+  archivedAt: text('archived_at'),
 });
 
 /** Every save is a new immutable version with a content hash. */
@@ -127,6 +133,8 @@ export const runs = sqliteTable(
     /** What a succeeded run did to the sheet's exception queue (opened, continued, cleared…). */
     queueChanges: text('queue_changes', { mode: 'json' }).$type<Record<string, number>>(),
     createdBy: integer('created_by').references(() => users.id),
+    /** The schedule that fired the run; null for runs a person or script started. */
+    scheduleId: integer('schedule_id'),
     queuedAt: text('queued_at').notNull().default(now),
     startedAt: text('started_at'),
     finishedAt: text('finished_at'),
@@ -236,7 +244,25 @@ export const apiTokens = sqliteTable('api_tokens', {
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: text('created_at').notNull().default(now),
   lastUsedAt: text('last_used_at'),
+  /** After this instant the token no longer authenticates; null: until revoked. */
+  expiresAt: text('expires_at'),
 });
+
+/**
+ * Browsers that signed in to an account before (a long-lived cookie, only its hash kept):
+ * guessing from elsewhere slows sign-in down without locking the owner's own device out.
+ */
+export const knownDevices = sqliteTable(
+  'known_devices',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deviceHash: text('device_hash').notNull(),
+    lastSignInAt: text('last_sign_in_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.deviceHash] })],
+);
 
 /**
  * The exception queue: one item per break identity (sheet, kind, key), continued by every
@@ -269,6 +295,8 @@ export const exceptionItems = sqliteTable(
     /** Ageing starts here: the sheet's `Age from` field when it has one, else first seen. */
     ageFrom: text('age_from').notNull(),
     updatedAt: text('updated_at').notNull().default(now),
+    /** Bumped by every change: an update that names an older version is refused (409), never silently lost. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('exception_items_identity').on(t.sheetId, t.kind, t.key),
