@@ -11,6 +11,11 @@ const BENCHES: { script: string; args?: string[]; what: string }[] = [
   { script: 'bench/dataset-storage.ts', what: 'dataset storage: write and read back 1M rows' },
   { script: 'bench/audit-chain.ts', what: 'audit hash chain: writes per second before and after, verify 1M entries' },
   { script: 'bench/server-load.ts', what: 'exceptions listing under load during a reconciliation' },
+  {
+    script: 'bench/soak.ts',
+    args: ['--minutes', '5', '--users', '50'],
+    what: 'soak: 50 users for 5 minutes, reads, queue updates, uploads and runs',
+  },
   { script: 'bench/libreoffice-roundtrip.ts', what: 'Excel export recalculated by LibreOffice' },
   { script: 'bench/browser-preview.ts', what: 'grid preview and live evaluation in Chromium' },
 ];

@@ -12,6 +12,7 @@ import { runRuleSheet } from '../rules/run.js';
 import type { Dataset, FieldType, ParamValue } from '../rules/types.js';
 import { readDatasetFile } from '../ingest/read-dataset.js';
 import { FIELD_TYPES, parseBoolean, parseDate, parseNumber } from '../ingest/parse-value.js';
+import { encodingNamed, type TextEncoding } from '../ingest/text-encoding.js';
 import { CsvFile } from './csv-writer.js';
 import { loadWorkbookFile } from './load-workbook.js';
 import { StagedDir } from './output-dir.js';
@@ -32,9 +33,10 @@ export async function runCommand(args: string[]): Promise<number> {
     const datasets: Record<string, Dataset> = {};
     const inputs: Record<string, { sha256: string; rows: number }> = {};
     for (const [name, file] of options.data) {
-      const read = await readDatasetFile(file, { name, types: options.types[name] });
+      const read = await readDatasetFile(file, { name, types: options.types[name], encoding: options.encodings[name] });
       datasets[name] = read.dataset;
       inputs[name] = { sha256: read.sha256, rows: read.dataset.rows.length };
+      for (const note of read.notes) process.stderr.write(`note: ${note}\n`);
       for (const plan of read.plans) if (plan.note) process.stderr.write(`note: ${basename(file)}, column "${plan.name}" ${plan.note}\n`);
     }
     staged = await StagedDir.create(options.out);
@@ -119,6 +121,7 @@ function parseRunArgs(args: string[]) {
       data: { type: 'string', multiple: true },
       param: { type: 'string', multiple: true },
       type: { type: 'string', multiple: true },
+      encoding: { type: 'string', multiple: true },
       out: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
     },
@@ -132,7 +135,14 @@ function parseRunArgs(args: string[]) {
     params[name] = typedParam(text);
   }
   const types = parseTypeFlags(values.type ?? [], new Set(data.map(([name]) => name)));
-  return { workbook: positionals[0], data, params, types, out: values.out, quiet: values.quiet ?? !process.stderr.isTTY };
+  const encodings: Record<string, TextEncoding> = {};
+  for (const spec of values.encoding ?? []) {
+    // `--encoding NAME=latin1`: a CSV whose encoding cannot be told from its bytes alone.
+    const [name, encoding] = splitPair(spec, '--encoding', 'NAME=ENCODING');
+    if (!data.some(([n]) => n === name)) throw new Error(`--encoding "${spec}" names dataset "${name}", which no --data gives`);
+    encodings[name] = encodingNamed(encoding, name);
+  }
+  return { workbook: positionals[0], data, params, types, encodings, out: values.out, quiet: values.quiet ?? !process.stderr.isTTY };
 }
 
 /** `--type NAME.FIELD=text|number|date|boolean`, by dataset name then field. */

@@ -128,10 +128,14 @@ export interface AuditRow {
   after: unknown;
 }
 
-/** The trail, newest first, optionally for one entity (`sheet` 3) or one action prefix (`exception.`). */
+/**
+ * The trail, newest first, optionally for one entity (`sheet` 3), one action prefix
+ * (`exception.`) and a free-text search `q`: every word in the action, entity, id, who did
+ * it (e-mail or name) or the state before or after.
+ */
 export function listAudit(
   db: Db,
-  q: { entity?: string; entityId?: string; action?: string; offset: number; limit: number },
+  q: { entity?: string; entityId?: string; action?: string; q?: string; offset: number; limit: number },
 ): { total: number; rows: AuditRow[] } {
   const where: string[] = ['1 = 1'];
   const args: unknown[] = [];
@@ -141,10 +145,16 @@ export function listAudit(
   };
   if (q.entity) add('a.entity = ?', q.entity);
   if (q.entityId) add('a.entity_id = ?', q.entityId);
-  if (q.action) add("a.action LIKE ? ESCAPE '\\'", `${q.action.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  const escapeLike = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
+  if (q.action) add("a.action LIKE ? ESCAPE '\\'", `${escapeLike(q.action)}%`);
+  for (const word of (q.q ?? '').split(/\s+/).filter(Boolean)) {
+    const texts = ['a.action', 'a.entity', 'a.entity_id', 'u.email', 'u.name', 'a.before', 'a.after'];
+    where.push(`(${texts.map((t) => `coalesce(${t}, '') LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    args.push(...texts.map(() => `%${escapeLike(word)}%`));
+  }
   const filter = where.join(' AND ');
   const total = db.$client
-    .prepare(`SELECT count(*) FROM audit_log a WHERE ${filter}`)
+    .prepare(`SELECT count(*) FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE ${filter}`)
     .pluck()
     .get(...args) as number;
   const rows = db.$client

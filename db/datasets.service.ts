@@ -1,11 +1,12 @@
-/** Datasets: import (all or nothing), list, page through, load whole, delete. */
-import { and, asc, between, desc, eq, sql } from 'drizzle-orm';
+/** Datasets: import (all or nothing), list, page through, load whole, archive, delete. */
+import { and, asc, between, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Dataset, DatasetColumn, FieldType, FieldValue } from '../rules/types.js';
-import { notFound } from './app-error.js';
+import { AppError, notFound } from './app-error.js';
 import { recordAudit } from './audit.js';
 import { chunkSpan, CHUNK_ROWS, toChunks } from './chunks.js';
 import type { Db } from './open.js';
-import { datasetChunks, datasets } from './schema.js';
+import { requireOwner, type Actor } from './ownership.js';
+import { datasetChunks, datasets, runs, sheets } from './schema.js';
 
 export type DatasetRecord = typeof datasets.$inferSelect;
 
@@ -70,8 +71,12 @@ export function findBySha256(db: Db, sha256: string): DatasetRecord[] {
   return db.select().from(datasets).where(eq(datasets.sha256, sha256)).orderBy(desc(datasets.id)).all();
 }
 
-export function listDatasets(db: Db): DatasetRecord[] {
-  return db.select().from(datasets).orderBy(desc(datasets.id)).all();
+/** Which datasets a list shows: archived ones are kept for their runs but left out unless asked for. */
+export type ArchivedFilter = 'hide' | 'only' | 'all';
+
+export function listDatasets(db: Db, archived: ArchivedFilter = 'all'): DatasetRecord[] {
+  const where = archived === 'all' ? undefined : archived === 'hide' ? isNull(datasets.archivedAt) : isNotNull(datasets.archivedAt);
+  return db.select().from(datasets).where(where).orderBy(desc(datasets.id)).all();
 }
 
 export function getDataset(db: Db, id: number): DatasetRecord {
@@ -105,17 +110,79 @@ export function loadDataset(db: Db, id: number, name?: string): Dataset {
   return { name: name ?? record.name, columns: record.columns as { name: string; type: FieldType }[], rows };
 }
 
-export function deleteDataset(db: Db, id: number, userId?: number | null): void {
+/** A run that read a dataset: what keeps the dataset from being deleted. */
+export interface DatasetReader {
+  id: number;
+  sheetId: number;
+  sheet: string;
+  kind: string;
+  status: string;
+}
+
+/** Every run whose inputs name the dataset, oldest first. */
+export function datasetReaders(db: Db, id: number): DatasetReader[] {
+  return db
+    .select({ id: runs.id, sheetId: runs.sheetId, sheet: sheets.name, kind: runs.kind, status: runs.status })
+    .from(runs)
+    .innerJoin(sheets, eq(sheets.id, runs.sheetId))
+    .where(sql`EXISTS (SELECT 1 FROM json_each(${runs.inputs}) WHERE json_extract(json_each.value, '$.datasetId') = ${id})`)
+    .orderBy(asc(runs.id))
+    .all();
+}
+
+/**
+ * Deletes a dataset no run read (its owner or an admin; no `actor`: the system). A run's
+ * record must keep proving which data it read (governance.md), so a dataset any run read
+ * is refused with 409 `in_use` naming the runs in `details.runs`: archive it instead.
+ */
+export function deleteDataset(db: Db, id: number, actor?: Actor): void {
   db.transaction((tx) => {
     const record = tx.select().from(datasets).where(eq(datasets.id, id)).get();
     if (!record) throw notFound('dataset', id);
+    if (actor) requireOwner(db, actor, record, `dataset #${id} (${record.name})`, 'delete');
+    const readers = datasetReaders(db, id);
+    if (readers.length > 0) {
+      const named = readers.slice(0, 5).map((r) => `#${r.id} (${r.sheet}, ${r.kind})`);
+      const more = readers.length > 5 ? ` and ${readers.length - 5} more` : '';
+      throw new AppError(
+        'in_use',
+        409,
+        `dataset #${id} (${record.name}) was read by run${readers.length > 1 ? 's' : ''} ${named.join(', ')}${more}, which must keep proving what ${readers.length > 1 ? 'they' : 'it'} read: archive it instead`,
+        { runs: readers },
+      );
+    }
     tx.delete(datasets).where(eq(datasets.id, id)).run();
     recordAudit(tx, {
-      userId,
+      userId: actor?.id,
       action: 'dataset.delete',
       entity: 'dataset',
       entityId: id,
       before: { name: record.name, sha256: record.sha256, rows: record.rowCount },
     });
+  });
+}
+
+/** Archives or brings back a dataset (its owner or an admin): hidden from lists and the run dialog, still read by id and by its runs. */
+export function setDatasetArchived(db: Db, id: number, archived: boolean, actor: Actor): DatasetRecord {
+  return db.transaction((tx) => {
+    const record = tx.select().from(datasets).where(eq(datasets.id, id)).get();
+    if (!record) throw notFound('dataset', id);
+    requireOwner(db, actor, record, `dataset #${id} (${record.name})`, archived ? 'archive' : 'unarchive');
+    if ((record.archivedAt !== null) === archived) return record;
+    const after = tx
+      .update(datasets)
+      .set({ archivedAt: archived ? new Date().toISOString() : null })
+      .where(eq(datasets.id, id))
+      .returning()
+      .get();
+    recordAudit(tx, {
+      userId: actor.id,
+      action: archived ? 'dataset.archive' : 'dataset.unarchive',
+      entity: 'dataset',
+      entityId: id,
+      before: { archivedAt: record.archivedAt },
+      after: { archivedAt: after.archivedAt },
+    });
+    return after;
   });
 }

@@ -23,8 +23,21 @@ export function openDatabase(path: string): Db {
   client.pragma('foreign_keys = ON');
   client.pragma('busy_timeout = 5000');
   const db = drizzle(client, { schema });
+  takeWriteLockFirst(db);
   migrate(db, { migrationsFolder: MIGRATIONS });
   // Once, for a database whose entries were written before 0005 gave them a hash.
   sealLegacyAuditTrail(client);
   return db as Db;
+}
+
+/**
+ * Every transaction takes SQLite's write lock when it begins (BEGIN IMMEDIATE) unless it
+ * asks otherwise. Most services read and then write in one transaction; begun deferred, the
+ * write fails at once with SQLITE_BUSY_SNAPSHOT when a worker's connection (a run, an
+ * import) committed in between, and busy_timeout cannot help. Begun immediate, it waits its
+ * turn instead (the soak test's 500 on POST /api/sheets/:id/runs).
+ */
+function takeWriteLockFirst(db: BetterSQLite3Database<typeof schema>): void {
+  const begin = db.transaction.bind(db);
+  db.transaction = ((run, config) => begin(run, { behavior: 'immediate', ...config })) as typeof db.transaction;
 }

@@ -13,7 +13,7 @@ import { chunkSpan, CHUNK_ROWS } from './chunks.js';
 import type { Db } from './open.js';
 import { runExceptions, runReportSheets, runResultChunks, runs, sheetVersions } from './schema.js';
 import { getDataset } from './datasets.service.js';
-import { getSheet } from './sheets.service.js';
+import { getSheet, requireActive } from './sheets.service.js';
 import { ResultsHash } from '../rules/manifest.js';
 import { continueQueue } from './queue/continue-queue.js';
 
@@ -40,10 +40,14 @@ export function createRun(
     version?: number;
     kind?: Exclude<RunKind, 'official' | 'test'>;
     basedOn?: number;
+    /** The schedule that fired the run, when one did. */
+    scheduleId?: number;
   },
 ): RunRecord {
   return db.transaction((tx) => {
     const sheet = getSheet(db, input.sheetId);
+    // An archived sheet's results can still be reproduced (that checks evidence), never made anew.
+    if (input.kind !== 'reproduction') requireActive(sheet, 'run');
     const { number, kind } = runVersion(sheet, input);
     const version = tx
       .select({ id: sheetVersions.id })
@@ -64,6 +68,7 @@ export function createRun(
         inputs,
         params: input.params ?? {},
         createdBy: input.userId ?? null,
+        scheduleId: input.scheduleId ?? null,
       })
       .returning()
       .get();
@@ -77,6 +82,7 @@ export function createRun(
         version: number,
         kind,
         ...(input.basedOn ? { basedOn: input.basedOn } : {}),
+        ...(input.scheduleId ? { schedule: input.scheduleId } : {}),
         inputs,
         params: run.params,
         ...(input.confirmedAnomalies?.length ? { confirmedAnomalies: input.confirmedAnomalies } : {}),

@@ -3,8 +3,9 @@ import { desc, eq } from 'drizzle-orm';
 import { AppError, notFound } from './app-error.js';
 import { recordAudit } from './audit.js';
 import type { Db } from './open.js';
+import { requireOwner, type Actor } from './ownership.js';
 import { schedules } from './schema.js';
-import { getSheet } from './sheets.service.js';
+import { getSheet, requireActive } from './sheets.service.js';
 
 export type ScheduleRecord = typeof schedules.$inferSelect;
 export type ScheduleInput = Pick<ScheduleRecord, 'cron' | 'timezone' | 'inputs' | 'params' | 'waitMinutes' | 'enabled'>;
@@ -12,6 +13,7 @@ export type ScheduleInput = Pick<ScheduleRecord, 'cron' | 'timezone' | 'inputs' 
 export function createSchedule(db: Db, input: ScheduleInput & { sheetId: number; userId: number }): ScheduleRecord {
   if (input.enabled !== false) requireApproved(db, input.sheetId);
   else getSheet(db, input.sheetId);
+  requireActive(getSheet(db, input.sheetId), 'scheduled');
   return db.transaction((tx) => {
     const { userId, ...values } = input;
     const record = tx
@@ -41,10 +43,16 @@ export function listSchedules(db: Db): ScheduleRecord[] {
   return db.select().from(schedules).orderBy(desc(schedules.id)).all();
 }
 
-export function updateSchedule(db: Db, id: number, change: Partial<ScheduleInput>, userId: number): ScheduleRecord {
+/** Changes a schedule: its creator's or an admin's (docs/ownership.md). */
+export function updateSchedule(db: Db, id: number, change: Partial<ScheduleInput>, actor: Actor): ScheduleRecord {
+  const userId = actor.id;
   return db.transaction((tx) => {
     const before = getSchedule(db, id);
-    if (change.enabled ?? before.enabled) requireApproved(db, before.sheetId);
+    requireOwner(db, actor, before, `schedule #${id}`, 'change');
+    if (change.enabled ?? before.enabled) {
+      requireApproved(db, before.sheetId);
+      requireActive(getSheet(db, before.sheetId), 'scheduled');
+    }
     const after = tx.update(schedules).set(change).where(eq(schedules.id, id)).returning().get();
     const pick = (r: ScheduleRecord) => Object.fromEntries(Object.keys(change).map((k) => [k, r[k as keyof ScheduleRecord]]));
     recordAudit(tx, { userId, action: 'schedule.update', entity: 'schedule', entityId: id, before: pick(before), after: pick(after) });
@@ -52,18 +60,27 @@ export function updateSchedule(db: Db, id: number, change: Partial<ScheduleInput
   });
 }
 
-export function deleteSchedule(db: Db, id: number, userId: number): void {
+export function deleteSchedule(db: Db, id: number, actor: Actor): void {
+  const userId = actor.id;
   db.transaction((tx) => {
     const before = getSchedule(db, id);
+    requireOwner(db, actor, before, `schedule #${id}`, 'delete');
     tx.delete(schedules).where(eq(schedules.id, id)).run();
     recordAudit(tx, { userId, action: 'schedule.delete', entity: 'schedule', entityId: id, before });
   });
 }
 
 /** What the last firing did: the run it started, the files it still waits for or missed, or its error. */
-export function recordFiring(db: Db, id: number, at: string, outcome: NonNullable<ScheduleRecord['lastOutcome']>): void {
+export function recordFiring(
+  db: Db,
+  id: number,
+  at: string,
+  outcome: NonNullable<ScheduleRecord['lastOutcome']>,
+  /** Who clicked "run now"; absent when the cron fired it. */
+  userId?: number | null,
+): void {
   db.transaction((tx) => {
     tx.update(schedules).set({ lastFiredAt: at, lastOutcome: outcome }).where(eq(schedules.id, id)).run();
-    recordAudit(tx, { action: 'schedule.fire', entity: 'schedule', entityId: id, after: { at, ...outcome } });
+    recordAudit(tx, { userId, action: 'schedule.fire', entity: 'schedule', entityId: id, after: { at, ...outcome } });
   });
 }

@@ -157,13 +157,13 @@ function supersedeApproved(tx: Tx, sheetId: number, userId: number | null): void
   }
 }
 
-/** Approvers and admins other than `userId`: who else could approve. */
+/** Active (not disabled) approvers and admins other than `userId`: who else could approve. */
 function otherReviewers(tx: Tx, userId: number): number {
   return (
     tx
       .select({ n: sql<number>`count(*)` })
       .from(users)
-      .where(sql`${users.role} IN ('admin', 'approver') AND ${users.id} != ${userId}`)
+      .where(sql`${users.role} IN ('admin', 'approver') AND ${users.id} != ${userId} AND ${users.disabledAt} IS NULL`)
       .get()?.n ?? 0
   );
 }

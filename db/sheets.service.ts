@@ -3,14 +3,15 @@
  * version that is no longer current is refused with 409 and changes nothing, so the
  * caller still holds its edits and can reload or save as a copy.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { contentHash } from '../rules/manifest.js';
 import type { Workbook } from '../rules/workbook.js';
 import { AppError, notFound } from './app-error.js';
 import { recordAudit } from './audit.js';
 import { approveBySystem } from './sheet-versions.service.js';
 import type { Db } from './open.js';
-import { sheets, sheetVersions } from './schema.js';
+import { requireOwner, type Actor } from './ownership.js';
+import { auditLog, sheets, sheetVersions } from './schema.js';
 
 export type SheetRecord = typeof sheets.$inferSelect;
 export type SheetVersionRecord = typeof sheetVersions.$inferSelect;
@@ -63,22 +64,37 @@ export function createSheet(
 /** Saves a new version on top of `baseVersion`; 409 when someone saved in between. */
 export function saveSheetVersion(
   db: Db,
-  input: { sheetId: number; baseVersion: number; workbook: Workbook; userId?: number | null; note?: string; name?: string },
+  input: {
+    sheetId: number;
+    baseVersion: number;
+    workbook: Workbook;
+    userId?: number | null;
+    note?: string;
+    name?: string;
+    /** Who saves: any author may save a version; renaming on the way is the owner's (docs/ownership.md). */
+    actor?: Actor;
+  },
 ): SheetVersionRecord {
   return db.transaction((tx) => {
     const sheet = tx.select().from(sheets).where(eq(sheets.id, input.sheetId)).get();
     if (!sheet) throw notFound('sheet', input.sheetId);
+    requireActive(sheet, 'saved');
+    const renamed = input.name !== undefined && input.name !== sheet.name;
+    if (renamed && input.actor) requireOwner(db, input.actor, sheet, `sheet ${sheet.name}`, 'rename');
     if (sheet.currentVersion !== input.baseVersion) {
+      const discarded = input.baseVersion <= highestDiscarded(db, sheet.id) && !versionExists(db, sheet.id, input.baseVersion);
       throw new AppError(
         'stale_version',
         409,
-        `version ${input.baseVersion} is no longer current: version ${sheet.currentVersion} was saved since`,
+        discarded
+          ? `version ${input.baseVersion} was discarded: version ${sheet.currentVersion} is the newest`
+          : `version ${input.baseVersion} is no longer current: version ${sheet.currentVersion} was saved since`,
         {
           currentVersion: sheet.currentVersion,
         },
       );
     }
-    const next = sheet.currentVersion + 1;
+    const next = nextVersionNumber(db, sheet);
     const version = tx
       .insert(sheetVersions)
       .values({
@@ -100,15 +116,56 @@ export function saveSheetVersion(
       action: 'sheet.save',
       entity: 'sheet',
       entityId: sheet.id,
-      before: { version: sheet.currentVersion },
-      after: { version: next, hash: version.contentHash },
+      before: { version: sheet.currentVersion, ...(renamed ? { name: sheet.name } : {}) },
+      after: { version: next, hash: version.contentHash, ...(renamed ? { name: input.name } : {}) },
     });
     return version;
   });
 }
 
-export function listSheets(db: Db): SheetRecord[] {
-  return db.select().from(sheets).orderBy(desc(sheets.updatedAt)).all();
+/** Sheets, most recently saved first; archived ones only when asked for. */
+export function listSheets(db: Db, archived: 'hide' | 'only' | 'all' = 'all'): SheetRecord[] {
+  const where = archived === 'all' ? undefined : archived === 'hide' ? isNull(sheets.archivedAt) : isNotNull(sheets.archivedAt);
+  return db.select().from(sheets).where(where).orderBy(desc(sheets.updatedAt)).all();
+}
+
+/** An archived sheet is evidence, not work: it is never saved, run or scheduled (409 `archived`). */
+export function requireActive(sheet: Pick<SheetRecord, 'id' | 'name' | 'archivedAt'>, doing: string): void {
+  if (sheet.archivedAt)
+    throw new AppError(
+      'archived',
+      409,
+      `sheet ${sheet.name} is archived (${sheet.archivedAt.slice(0, 10)}): unarchive it before it can be ${doing}`,
+      {
+        sheet: { id: sheet.id, name: sheet.name },
+      },
+    );
+}
+
+/**
+ * The next save's number: one past both the newest version and any discarded one, so a
+ * discarded v5 never comes back as a different v5 (the audit trail remembers the discard).
+ */
+function nextVersionNumber(db: Db, sheet: SheetRecord): number {
+  return Math.max(sheet.currentVersion, highestDiscarded(db, sheet.id)) + 1;
+}
+
+/** The highest version number of the sheet that was discarded, 0 for none. */
+export function highestDiscarded(db: Db, sheetId: number): number {
+  const row = db
+    .select({ n: sql<number | null>`max(json_extract(${auditLog.before}, '$.version'))` })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'sheet'), eq(auditLog.entityId, String(sheetId)), eq(auditLog.action, 'sheet.version.discard')))
+    .get();
+  return row?.n ?? 0;
+}
+
+function versionExists(db: Db, sheetId: number, version: number): boolean {
+  return !!db
+    .select({ id: sheetVersions.id })
+    .from(sheetVersions)
+    .where(and(eq(sheetVersions.sheetId, sheetId), eq(sheetVersions.version, version)))
+    .get();
 }
 
 export function getSheet(db: Db, id: number): SheetRecord {

@@ -5,7 +5,9 @@
 import { RuleError, type RuleErrorCode, type RuleErrorPlace, type RuleProblem } from '../rules/errors.js';
 import type { DatasetColumn, FieldType } from '../rules/types.js';
 import { MISFIT_MAX, type ColumnVerdict } from './column-profile.js';
+import type { ImportLimits } from './file-limits.js';
 import { FIELD_TYPES } from './parse-value.js';
+import type { TextEncoding } from './text-encoding.js';
 
 export interface ReadOptions {
   name: string;
@@ -15,6 +17,10 @@ export interface ReadOptions {
   types?: Record<string, FieldType>;
   /** The columns the dataset name has had since its first import: a later import must fit them. */
   remembered?: { columns: DatasetColumn[]; since: string };
+  /** How much of the file will be read (file-limits.ts DEFAULT_LIMITS when not given). */
+  limits?: ImportLimits;
+  /** A CSV's declared text encoding; detected when not given. */
+  encoding?: TextEncoding;
 }
 
 /** One column as the import will read it, and why it has that type. */

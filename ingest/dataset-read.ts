@@ -11,4 +11,6 @@ export interface DatasetRead {
   /** Columns the dataset name's earlier imports had and this file lacks, or the reverse. */
   headerProblems: RuleProblem[];
   misfits: MisfitCollector;
+  /** Things the user must be told about the whole file (a guessed text encoding). */
+  notes: string[];
 }

@@ -5,24 +5,31 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { Transform } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { RuleError } from '../rules/errors.js';
 import type { FieldValue } from '../rules/types.js';
 import { ColumnProfile } from './column-profile.js';
 import { columnProblems, MisfitCollector, planColumns, type ReadOptions } from './column-plan.js';
 import type { DatasetRead } from './dataset-read.js';
+import { CellCounter, DEFAULT_LIMITS, overLimit, type ImportLimits } from './file-limits.js';
 import { checkHeaders } from './headers.js';
 import { parseAs } from './parse-value.js';
+import { detectTextEncoding, type TextEncoding } from './text-encoding.js';
 
 /** Reads `path` as CSV. Throws one RuleError naming file, line and column of every bad value. */
 export async function readCsvDataset(path: string, options: ReadOptions): Promise<DatasetRead> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const { encoding, notes } = await detectTextEncoding(path, options.sourceName, options.encoding);
+  const source: CsvSource = { path, file: options.sourceName, encoding, limits };
+  const counter = new CellCounter(limits, options.sourceName);
   const hash = createHash('sha256');
   let headers: string[] = [];
   let profiles: ColumnProfile[] = [];
   await eachRecord(
-    path,
-    options.sourceName,
+    source,
     (record, index, line) => {
+      counter.addRow(record.length, { line }, record);
       if (index === 0) {
         headers = checkHeaders(record, options.sourceName, (i) => ({ line: 1, column: `#${i + 1}` }));
         profiles = headers.map(() => new ColumnProfile());
@@ -34,6 +41,7 @@ export async function readCsvDataset(path: string, options: ReadOptions): Promis
   );
   if (headers.length === 0)
     throw new RuleError('bad_file', 'the file is empty: a header row is needed', { file: options.sourceName, line: 1 });
+  counter.checkTotal();
   const plans = planColumns(
     headers,
     profiles.map((p) => p.verdict()),
@@ -43,7 +51,7 @@ export async function readCsvDataset(path: string, options: ReadOptions): Promis
   const misfits = new MisfitCollector(options.sourceName);
   const rows: FieldValue[][] = [];
   const interned = plans.map(() => new StringPool());
-  await eachRecord(path, options.sourceName, (record, index, line) => {
+  await eachRecord(source, (record, index, line) => {
     if (index === 0) return;
     const row: FieldValue[] = new Array(plans.length);
     for (let c = 0; c < plans.length; c++) {
@@ -61,19 +69,30 @@ export async function readCsvDataset(path: string, options: ReadOptions): Promis
     plans,
     headerProblems,
     misfits,
+    notes,
   };
+}
+
+interface CsvSource {
+  path: string;
+  file: string;
+  encoding: TextEncoding;
+  limits: ImportLimits;
 }
 
 /** Calls `onRecord(fields, recordIndex, fileLine)` for every record, in order. */
 async function eachRecord(
-  path: string,
-  file: string,
+  { path, file, encoding, limits }: CsvSource,
   onRecord: (record: string[], index: number, line: number) => void,
   onChunk?: (chunk: Buffer) => void,
 ): Promise<void> {
   const input = createReadStream(path);
   if (onChunk) input.on('data', (chunk) => onChunk(chunk as Buffer));
-  const parser = input.pipe(parse({ bom: true, skip_empty_lines: true, info: true, relax_column_count: false }));
+  // One record may not outgrow what the limits allow a row, so an unclosed quote cannot eat the memory.
+  const maxRecordChars = Math.min(limits.maxCellChars * limits.maxColumns, 256 * 1024 * 1024);
+  const parser = parse({ bom: true, skip_empty_lines: true, info: true, relax_column_count: false, max_record_size: maxRecordChars });
+  const text = encoding === 'utf-8' ? input : input.pipe(toUtf8(encoding));
+  text.pipe(parser);
   // pipe() does not forward read errors; hand them to the parser so the loop below sees them.
   input.on('error', (error) => parser.destroy(error));
   let index = 0;
@@ -85,9 +104,24 @@ async function eachRecord(
   } catch (error) {
     input.destroy();
     if (error instanceof RuleError) throw error;
+    if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE')
+      throw overLimit('maxCellChars', maxRecordChars, limits, { file, line: (error as unknown as { lines?: number }).lines });
     if (error instanceof CsvError) throw csvError(error, file);
     throw new RuleError('bad_file', `cannot read the file: ${(error as Error).message}`, { file });
   }
+}
+
+/** Decodes UTF-16 or Windows-1252 into UTF-8 for the parser (the encoding was checked first). */
+function toUtf8(encoding: TextEncoding): Transform {
+  const decoder = new TextDecoder(encoding);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8'));
+    },
+    flush(done) {
+      done(null, Buffer.from(decoder.decode(), 'utf8'));
+    },
+  });
 }
 
 function csvError(error: CsvError, file: string): RuleError {

@@ -24,10 +24,10 @@ export interface ReadDatasetOptions extends Omit<ReadOptions, 'sourceName'> {
 export async function readDatasetFile(
   path: string,
   options: ReadDatasetOptions,
-): Promise<{ dataset: Dataset; sha256: string; plans: ColumnPlan[] }> {
+): Promise<{ dataset: Dataset; sha256: string; plans: ColumnPlan[]; notes: string[] }> {
   const read = await inspectDatasetFile(path, options);
   refuseProblems(read.headerProblems, read.misfits, read.plans, { ...options, sourceName: options.sourceName ?? basename(path) });
-  return { dataset: read.dataset, sha256: read.sha256, plans: read.plans };
+  return { dataset: read.dataset, sha256: read.sha256, plans: read.plans, notes: read.notes };
 }
 
 /**

@@ -12,24 +12,39 @@ import { cellAddress } from '../rules/workbook.js';
 import { ColumnProfile } from './column-profile.js';
 import { columnProblems, MisfitCollector, planColumns, type ReadOptions } from './column-plan.js';
 import type { DatasetRead } from './dataset-read.js';
+import { CellCounter, DEFAULT_LIMITS } from './file-limits.js';
 import { checkHeaders } from './headers.js';
 import { parseAs } from './parse-value.js';
+import { checkDeclared, checkXlsxBytes } from './sniff.js';
 
 /** Reads `path` as XLSX. Throws RuleError naming file and cell on bad input. */
 export async function readXlsxDataset(path: string, options: ReadOptions): Promise<DatasetRead> {
   const bytes = await readFile(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const file = options.sourceName;
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  await checkXlsxBytes(bytes, file, limits);
   let book: XLSX.WorkBook;
   try {
-    book = XLSX.read(bytes, { type: 'buffer', cellDates: true, cellFormula: false, dense: true });
+    // A sheet whose declared size lies is read no further than one row past the cell limit.
+    book = XLSX.read(bytes, { type: 'buffer', cellDates: true, cellFormula: false, dense: true, sheetRows: limits.maxCells + 1 });
   } catch (error) {
     throw new RuleError('bad_file', `not a readable .xlsx workbook: ${(error as Error).message}`, { file });
   }
   const sheetName = book.SheetNames[0];
   if (!sheetName) throw new RuleError('bad_file', 'the workbook has no sheets', { file });
   const sheet = book.Sheets[sheetName];
+  const full = sheet['!fullref'] ?? sheet['!ref'];
+  if (full) {
+    const range = XLSX.utils.decode_range(full);
+    checkDeclared({ rows: range.e.r - range.s.r + 1, columns: range.e.c - range.s.c + 1 }, limits, file);
+  }
   const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: false });
+  const counter = new CellCounter(limits, file);
+  grid.forEach((row, r) =>
+    counter.addRow(row.length, { sheet: sheetName, row: r + 1 }, row, (c) => ({ sheet: sheetName, cell: cellAddress(r, c) })),
+  );
+  counter.checkTotal();
   if (grid.length === 0)
     throw new RuleError('bad_file', 'the first sheet is empty: a header row is needed', { file, sheet: sheetName, cell: 'A1' });
   const headers = checkHeaders(trimRight(grid[0]), file, (i) => ({ sheet: sheetName, cell: cellAddress(0, i) }));
@@ -60,6 +75,7 @@ export async function readXlsxDataset(path: string, options: ReadOptions): Promi
     plans,
     headerProblems,
     misfits,
+    notes: [],
   };
 }
 

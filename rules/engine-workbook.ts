@@ -5,10 +5,11 @@
 import type { ConfigParams, HyperFormula, RawCellContent } from 'hyperformula';
 import { RuleError } from './errors.js';
 import { isoToSerial } from './field-values.js';
+import { formulaDepthProblem } from './formula-depth.js';
 import { normaliseFormula } from './formula-text.js';
 import { createEngine, dateSystem } from './hf.js';
 import type { ParamValue } from './types.js';
-import { isFormula, type CellInput, type Workbook } from './workbook.js';
+import { cellAddress, isFormula, type CellInput, type Workbook } from './workbook.js';
 
 export interface EngineWorkbookOptions {
   /** Sheet contents to use instead of the workbook's, by lower-cased sheet name. */
@@ -47,6 +48,7 @@ export function loadEngineWorkbook(workbook: Workbook, options: EngineWorkbookOp
         const id = hf.getSheetId(sheet.name)!;
         const replacement = options.replace?.[sheet.name.toLowerCase()];
         const content = replacement ?? sheet.cells.map((row) => (row ?? []).map(toEngineCell));
+        refuseTooDeep(sheet.name, content);
         if (content.length > 0) hf.setSheetContent(id, content);
       }
     });
@@ -77,6 +79,17 @@ export function loadEngineWorkbook(workbook: Workbook, options: EngineWorkbookOp
     hf.destroy();
     throw error;
   }
+}
+
+/** A formula nested deep enough to overflow the parser is refused by its cell, not thrown as a RangeError. */
+function refuseTooDeep(sheet: string, content: RawCellContent[][]): void {
+  content.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (typeof cell !== 'string' || !cell.startsWith('=')) return;
+      const problem = formulaDepthProblem(cell);
+      if (problem) throw new RuleError('bad_formula', problem, { sheet, cell: cellAddress(r, c) });
+    }),
+  );
 }
 
 /** A workbook cell as HyperFormula input: formulas normalised to its dialect, text kept as text. */

@@ -3,6 +3,7 @@
  * editor can refuse a formula at entry as Excel does ("There's a problem with this formula").
  */
 import { DetailedCellError, ErrorType, type HyperFormula } from 'hyperformula';
+import { formulaDepthProblem } from './formula-depth.js';
 import { normaliseFormula } from './formula-text.js';
 import { createEngine } from './hf.js';
 
@@ -17,6 +18,8 @@ let scratch: HyperFormula | null = null;
 export function formulaParseError(formula: string): string | null {
   if (!formula.startsWith('=')) return null;
   const text = normaliseFormula(formula);
+  const tooDeep = formulaDepthProblem(text);
+  if (tooDeep) return tooDeep;
   scratch ??= createEngine({ maxRows: 10, maxColumns: 10 });
   if (scratch.validateFormula(text)) return null;
   if (scratch.getSheetId('Check') === undefined) scratch.addSheet('Check');

@@ -10,6 +10,7 @@ import { CellValueDetailedType, type HyperFormula, type RawCellContent } from 'h
 import { RuleError } from './errors.js';
 import { fromEngineValue, serialToIso } from './field-values.js';
 import { normaliseFormula } from './formula-text.js';
+import { checkSheetReferences } from './sheet-references.js';
 import type { RowsLayout } from './rows-layout.js';
 import type { ResultRow } from './types.js';
 import { cellAddress, isErrorValue, type CellValue } from './workbook.js';
@@ -40,6 +41,9 @@ export interface EvaluateOptions {
 export async function evaluateRows(hf: HyperFormula, layout: RowsLayout, options: EvaluateOptions): Promise<void> {
   const sheet = hf.getSheetId('Rows')!;
   const inputColumns = layout.columns.filter((c) => c.kind === 'field' || c.kind === 'builtin').map((c) => c.index);
+  const sheetNames = hf.getSheetNames();
+  for (const column of layout.columns)
+    if (column.kind === 'formula') checkSheetReferences(column.formula, sheetNames, { sheet: 'Rows', cell: cellAddress(1, column.index) });
   const whole = needsWholeTable(hf, sheet, layout);
   const block = Math.max(1, whole ? options.count : Math.min(BLOCK_ROWS, options.count));
   hf.setSheetContent(sheet, [layout.headers]);

@@ -106,7 +106,7 @@ export function readSettings(workbook: Workbook): RuleSettings {
       throw new RuleError('unknown_setting', `unknown setting "${name}"`, place);
     }
   });
-  if (!typeSeen) throw new RuleError('bad_setting', 'the Settings sheet has no "Type" row', { sheet: 'Settings' });
+  if (!typeSeen) throw new RuleError('bad_setting', 'the Settings sheet has no "Type" row', { sheet: 'Settings', setting: 'Type' });
   const pnl = parsePnlSettings(pnlRaw, settings.type, workbook.date1904);
   if (pnl) settings.pnl = pnl;
   validateShape(settings);

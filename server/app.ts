@@ -19,6 +19,7 @@ import { AppError } from '../db/app-error.js';
 import { RuleError } from '../rules/errors.js';
 import { identify } from './auth/middleware.js';
 import type { AppEnv, Deps } from './context.js';
+import { securityHeaders } from './security-headers.js';
 import { registerAccountRoutes } from './routes/accounts.routes.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
@@ -70,6 +71,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}): OpenA
     return c.json(body('internal', 'something went wrong on the server; it has been logged'), 500);
   });
 
+  app.use('*', securityHeaders());
   app.use(
     '/api/*',
     bodyLimit({

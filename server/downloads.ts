@@ -2,6 +2,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { Context } from 'hono';
 import { csvLine } from '../rules/csv-text.js';
+import { neutraliseValue } from '../rules/export-safety.js';
 import { isErrorValue, type CellValue } from '../rules/workbook.js';
 
 export function toCsv(headers: string[], rows: unknown[][]): string {
@@ -16,21 +17,22 @@ export function sheetCsv(values: CellValue[][]): string {
   return values.map((row) => csvLine(row)).join('');
 }
 
-/** One sheet; error values as their code text. */
+/** One sheet; error values as their code text, text neutralised (rules/export-safety.ts). */
 export function toXlsx(sheetName: string, headers: string[], rows: unknown[][]): Uint8Array<ArrayBuffer> {
   return toWorkbook([{ name: sheetName, rows: [headers, ...rows] }]);
 }
 
 /**
  * Each table its own worksheet, in order; names made valid for Excel (31 characters, none
- * of `[]:*?/\`, unique regardless of case). Error values as their code text.
+ * of `[]:*?/\`, unique regardless of case). Error values as their code text; text that a
+ * spreadsheet would run as a formula gets a leading `'`, as in the CSVs (rules/export-safety.ts).
  */
 export function toWorkbook(sheets: { name: string; rows: unknown[][] }[]): Uint8Array<ArrayBuffer> {
   const book = XLSX.utils.book_new();
   const taken = new Set<string>();
   // Excel refuses to open a workbook without a sheet.
   for (const sheet of sheets.length ? sheets : [{ name: 'Sheet1', rows: [] }]) {
-    const plain = sheet.rows.map((r) => r.map((v) => (isErrorValue(v) ? v.error : v)));
+    const plain = sheet.rows.map((r) => r.map((v) => (isErrorValue(v) ? v.error : neutraliseValue(v))));
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(plain), worksheetName(sheet.name, taken));
   }
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' });

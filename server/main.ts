@@ -7,11 +7,13 @@ import { serve } from '@hono/node-server';
 import { join } from 'node:path';
 import { openDatabase } from '../db/open.js';
 import { failInterruptedRuns } from '../db/runs.service.js';
+import { claimDataDir, releaseDataDir } from '../db/server-lock.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { RunManager } from './runs/run-manager.js';
 import { Scheduler } from './schedules/scheduler.js';
 import { seedAdmin, seedDemo } from './seed.js';
+import { cleanUploadScratch } from './upload-scratch.js';
 
 let config;
 try {
@@ -22,6 +24,11 @@ try {
 }
 
 const db = openDatabase(config.databasePath);
+// `tickmark restore` refuses while this file names a live server.
+const { dataDir } = config;
+claimDataDir(dataDir);
+const leftovers = cleanUploadScratch(config.dataDir);
+if (leftovers) console.log(`removed ${leftovers} upload scratch file(s) left by an earlier stop`);
 const interrupted = failInterruptedRuns(db);
 if (interrupted.length) console.log(`marked ${interrupted.length} interrupted run(s) failed: ${interrupted.join(', ')}`);
 if (seedAdmin(db, config)) console.log(`created the admin ${config.admin!.email}`);
@@ -48,6 +55,7 @@ async function stop(signal: string): Promise<void> {
   await runs.shutdown();
   failInterruptedRuns(db);
   db.$client.close();
+  releaseDataDir(dataDir);
   process.exit(0);
 }
 process.on('SIGINT', () => void stop('SIGINT'));

@@ -6,9 +6,11 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { AppError } from '../db/app-error.js';
+import { neutraliseValue, restoreText } from '../rules/export-safety.js';
 import { QUEUE_STATUSES, type QueueFilter, type QueueItem, type QueueStatus } from '../db/queue/queue.query.js';
 import type { ExportComment } from '../db/queue/queue-lookups.query.js';
 import type { ChangeError, ItemChange } from '../db/queue/queue.service.js';
+import { checkXlsxUpload } from './uploads.js';
 
 const EDITABLE = ['Id', 'Status', 'Owner', 'Label', 'Comment'] as const;
 /** Read-only facts; "Last change" is the item's stamp when exported, so an upload can tell what moved since. */
@@ -75,12 +77,17 @@ export function queueToXlsx(
     i.updatedAt,
     ...(sameColumns ? i.values.map(plain) : [JSON.stringify(i.values)]),
   ]);
-  const sheet = XLSX.utils.aoa_to_sheet([headers, ...rows]);
+  // Text a spreadsheet would run as a formula gets a leading `'`; reading back takes it off.
+  const sheet = XLSX.utils.aoa_to_sheet([headers, ...rows.map((r) => r.map(neutraliseValue))]);
   const width: Record<string, number> = { Comment: 40, Comments: 60, Key: 28, 'Last change': 26 };
   sheet['!cols'] = headers.map((h) => ({ wch: width[h] ?? 12 }));
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, 'Queue');
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Filter', 'Value'], ...input.filter]), 'Filter');
+  XLSX.utils.book_append_sheet(
+    book,
+    XLSX.utils.aoa_to_sheet([['Filter', 'Value'], ...input.filter.map((r) => r.map(neutraliseValue))]),
+    'Filter',
+  );
   const help = XLSX.utils.aoa_to_sheet([
     ['Edit Status, Owner, Label and Comment on the Queue sheet, then upload the file back.'],
     [`Status: ${QUEUE_STATUSES.map((s) => s.replace('_', ' ')).join(', ')} (closed = force-close, which needs a comment).`],
@@ -117,9 +124,10 @@ function ownerLookup(people: Person[]): (text: string) => number | null | string
  */
 export function xlsxToChanges(bytes: Uint8Array, fileName: string, people: Person[]): { changes: ItemChange[]; errors: ChangeError[] } {
   const findOwner = ownerLookup(people);
+  // Random bytes, a legacy .xls and a zip bomb are refused before the parser sees them.
+  checkXlsxUpload(bytes, fileName);
   let book: XLSX.WorkBook;
   try {
-    if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error('not a zip file');
     book = XLSX.read(bytes, { type: 'array' });
   } catch (error) {
     throw new AppError('bad_file', 422, `${fileName} is not an .xlsx workbook (${(error as Error).message})`);
@@ -139,7 +147,7 @@ export function xlsxToChanges(bytes: Uint8Array, fileName: string, people: Perso
     const fail = (field: string, message: string) => errors.push({ place, field, message });
     const cell = (h: (typeof REQUIRED)[number]) => {
       const v = row[at[h]];
-      return v === null || v === undefined ? '' : String(v).trim();
+      return v === null || v === undefined ? '' : restoreText(String(v).trim());
     };
     const id = Number(cell('Id'));
     if (!Number.isInteger(id) || id <= 0) return fail('Id', `"${cell('Id')}" is not an exception id`);
@@ -175,7 +183,12 @@ export function describeFilter(
     ['Kind', f.kinds?.length ? f.kinds.join(', ') : 'any'],
     ['Owner', f.assignee === 'none' ? 'nobody' : f.assignee ? (input.ownerName ?? `user ${f.assignee}`) : 'anyone'],
     ['Label', f.label ?? 'any'],
-    ['Age', f.minAge ? `at least ${f.minAge} day(s)` : 'any'],
+    ['Age', describeAge(f)],
     ['Search', f.search ? `"${f.search}"` : 'none'],
   ];
+}
+
+function describeAge({ minAge, maxAge }: QueueFilter): string {
+  if (maxAge === undefined) return minAge ? `at least ${minAge} day(s)` : 'any';
+  return minAge ? `${minAge} to ${maxAge} day(s)` : `at most ${maxAge} day(s)`;
 }

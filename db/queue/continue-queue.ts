@@ -46,6 +46,7 @@ export function continueQueue(db: Db, runId: number): QueueChanges {
        FROM run_exceptions WHERE run_id = ? AND true
        ON CONFLICT (sheet_id, kind, key) DO UPDATE SET
          last_seen_run_id = excluded.last_seen_run_id, "values" = excluded."values", match = excluded.match,
+         version = exception_items.version + 1,
          age_from = CASE WHEN exception_items.age_from < excluded.age_from THEN exception_items.age_from ELSE excluded.age_from END`,
     )
     .run(run.sheetId, runId, runId, run.at, run.at, run.at, runId);
@@ -100,7 +101,9 @@ function idsWhere(client: Client, query: string, ...args: unknown[]): number[] {
 /** Moves items to a status, with a system comment and an audit row each (who: the system). */
 function setStatus(client: Client, ids: number[], status: string, reason: string | null, note: string, at: string): void {
   if (!ids.length) return;
-  const update = client.prepare(`UPDATE exception_items SET status = ?, close_reason = ?, updated_at = ? WHERE id = ?`);
+  const update = client.prepare(
+    `UPDATE exception_items SET status = ?, close_reason = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
+  );
   const read = client.prepare('SELECT status, close_reason AS closeReason FROM exception_items WHERE id = ?');
   const comment = client.prepare('INSERT INTO exception_comments (item_id, user_id, body, at) VALUES (?, NULL, ?, ?)');
   for (const id of ids) {

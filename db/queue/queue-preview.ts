@@ -18,6 +18,8 @@ export interface PreviewChange {
   sheetName: string;
   kind: string;
   key: string;
+  /** The item's version the preview saw: sent back with the apply, which refuses (409) if it moved since. */
+  version: number;
   fields: PreviewField[];
 }
 
@@ -37,7 +39,15 @@ export function previewChanges(db: Db, changes: ItemChange[], known: ChangeError
       add('Owner', owner(item), owner(next));
       add('Label', item.label, next.label);
       if (comment) fields.push({ field: 'Comment', before: null, after: comment });
-      return { id: item.id, place: change.place ?? `item ${item.id}`, sheetName: item.sheet_name, kind: item.kind, key: item.key, fields };
+      return {
+        id: item.id,
+        place: change.place ?? `item ${item.id}`,
+        sheetName: item.sheet_name,
+        kind: item.kind,
+        key: item.key,
+        version: item.version,
+        fields,
+      };
     }),
     unchanged: changes.length - planned.length,
   };

@@ -17,6 +17,8 @@ export interface QueueFilter {
   search?: string;
   /** Only items at least this many days old (counted from `age_from`). */
   minAge?: number;
+  /** Only items at most this many days old (inclusive, whole days as `ageDays` counts them). */
+  maxAge?: number;
 }
 
 export const QUEUE_SORTS = ['id', 'age', 'kind', 'status', 'assignee', 'label', 'updated'] as const;
@@ -50,13 +52,15 @@ export interface QueueItem {
   ageDays: number;
   comments: number;
   updatedAt: string;
+  /** Bumped by every change; an update naming an older one is refused (409 `stale`). */
+  version: number;
 }
 
 const SELECT = `SELECT i.id, i.sheet_id, s.name AS sheet_name, i.kind, i.key, i.status, i.close_reason, i.assignee_id,
   u.email AS assignee_email, u.name AS assignee_name, i.previous_assignee_id, i.label, i.match, i."values",
   r.columns, i.first_seen_run_id, i.last_seen_run_id, i.first_seen_at, i.age_from,
   CAST(julianday('now') - julianday(i.age_from) AS INTEGER) AS age_days,
-  (SELECT count(*) FROM exception_comments c WHERE c.item_id = i.id) AS comments, i.updated_at
+  (SELECT count(*) FROM exception_comments c WHERE c.item_id = i.id) AS comments, i.updated_at, i.version
   FROM exception_items i JOIN sheets s ON s.id = i.sheet_id
   LEFT JOIN users u ON u.id = i.assignee_id LEFT JOIN runs r ON r.id = i.last_seen_run_id`;
 
@@ -93,6 +97,11 @@ export function filterSql(f: QueueFilter): { where: string; args: unknown[] } {
   if (f.minAge) {
     where.push(`julianday('now') - julianday(i.age_from) >= ?`);
     args.push(f.minAge);
+  }
+  if (f.maxAge !== undefined) {
+    // ageDays is the whole days elapsed, so "at most N days" is anything under N + 1.
+    where.push(`julianday('now') - julianday(i.age_from) < ?`);
+    args.push(f.maxAge + 1);
   }
   return { where: where.join(' AND '), args };
 }
@@ -177,6 +186,7 @@ interface Row {
   age_days: number | null;
   comments: number;
   updated_at: string;
+  version: number;
 }
 
 function toItem(r: Row): QueueItem {
@@ -201,5 +211,6 @@ function toItem(r: Row): QueueItem {
     ageDays: Math.max(0, r.age_days ?? 0),
     comments: r.comments,
     updatedAt: r.updated_at,
+    version: r.version,
   };
 }

@@ -25,6 +25,12 @@ export interface ItemChange {
    * someone else's work.
    */
   basedOn?: string;
+  /**
+   * The item's version the change was prepared against (what the person saw): when the item
+   * has changed since, the whole request is refused with 409 `stale`. Left out, the change
+   * applies to whatever the item is now (scripts); sending it is how to be safe.
+   */
+  version?: number;
 }
 
 export interface ChangeError {
@@ -45,6 +51,7 @@ export interface ItemState {
   previous_assignee_id: number | null;
   label: string | null;
   updated_at: string;
+  version: number;
 }
 
 /** The fields a person's change can move; the rest say which item it is. */
@@ -72,15 +79,67 @@ export const MAX_LABEL = 100;
 export const MAX_COMMENT = 4000;
 
 /**
- * Validates every change, then applies them all; a 422 lists each fault by place, with any
- * the caller found while reading the changes (`known`).
+ * Validates every change, then applies them all; a 409 names every item that changed since
+ * the version a change was based on, a 422 lists each fault by place, with any the caller
+ * found while reading the changes (`known`).
  */
 export function applyChanges(db: Db, userId: number, changes: ItemChange[], known: ChangeError[] = []): { updated: number } {
-  const planned = planChanges(db, changes, known);
-  db.transaction(() => {
-    for (const plan of planned) applyOne(db.$client, userId, plan);
-  });
-  return { updated: planned.length };
+  // Checked and written in one immediate transaction: no other connection (a run's worker, a
+  // second process) can move an item between the version check and the write.
+  return db.$client
+    .transaction(() => {
+      const planned = planChanges(db, changes, known);
+      for (const plan of planned) applyOne(db.$client, userId, plan);
+      return { updated: planned.length };
+    })
+    .immediate();
+}
+
+/** Items that changed since the version a change named; the caller's error says who changed each and when. */
+export interface StaleItem {
+  id: number;
+  place: string;
+  /** The version the change was based on. */
+  yourVersion: number;
+  /** The item's version now. */
+  version: number;
+  changedBy: string;
+  changedAt: string;
+}
+
+/** 409 `stale`, naming every item that moved, who moved it last and when. */
+export function staleError(stale: StaleItem[]): AppError {
+  const first = stale[0];
+  const when = `${first.changedAt.slice(0, 16).replace('T', ' ')} UTC`;
+  const message =
+    stale.length === 1
+      ? `exception ${first.id} was changed by ${first.changedBy} at ${when} since you opened it (version ${first.yourVersion}, now ${first.version}): reload it; nothing was applied`
+      : `${stale.length} exceptions changed since you looked at them (${stale
+          .slice(0, 10)
+          .map((s) => s.id)
+          .join(', ')}${stale.length > 10 ? ', …' : ''}): reload and try again; nothing was applied`;
+  return new AppError('stale', 409, message, stale);
+}
+
+/** Who changed an item last and when: its newest audit entry, or its own stamp when it has none. */
+function lastChangeOf(client: Db['$client'], item: { id: number; updated_at: string }): { changedBy: string; changedAt: string } {
+  const last = client
+    .prepare(
+      `SELECT a.at, u.name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+       WHERE a.entity = 'exception' AND a.entity_id = ? ORDER BY a.id DESC LIMIT 1`,
+    )
+    .get(String(item.id)) as { at: string; name: string | null } | undefined;
+  return last ? { changedBy: last.name ?? 'Tickmark', changedAt: last.at } : { changedBy: 'Tickmark', changedAt: item.updated_at };
+}
+
+function staleItem(client: Db['$client'], change: ItemChange, item: ItemState): StaleItem {
+  return {
+    id: item.id,
+    place: change.place ?? `item ${item.id}`,
+    yourVersion: change.version!,
+    version: item.version,
+    ...lastChangeOf(client, item),
+  };
 }
 
 /**
@@ -92,7 +151,7 @@ export function planChanges(db: Db, changes: ItemChange[], known: ChangeError[] 
   const client = db.$client;
   const readItem = client.prepare(
     `SELECT i.id, i.sheet_id, s.name AS sheet_name, i.kind, i.key, i.status, i.close_reason, i.assignee_id, i.previous_assignee_id,
-     i.label, i.updated_at FROM exception_items i JOIN sheets s ON s.id = i.sheet_id WHERE i.id = ?`,
+     i.label, i.updated_at, i.version FROM exception_items i JOIN sheets s ON s.id = i.sheet_id WHERE i.id = ?`,
   );
   const lastChange = client.prepare(
     `SELECT a.at, u.name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
@@ -101,6 +160,7 @@ export function planChanges(db: Db, changes: ItemChange[], known: ChangeError[] 
   const workers = new Set(client.prepare("SELECT id FROM users WHERE role != 'viewer'").pluck().all() as number[]);
   const errors: ChangeError[] = [...known];
   const planned: PlannedChange[] = [];
+  const stale: StaleItem[] = [];
   for (const change of changes) {
     const place = change.place ?? `item ${change.id}`;
     const fail = (field: string, message: string) => errors.push({ place, field, message });
@@ -109,6 +169,7 @@ export function planChanges(db: Db, changes: ItemChange[], known: ChangeError[] 
       fail('id', `exception ${change.id} does not exist`);
       continue;
     }
+    if (change.version !== undefined && change.version !== item.version) stale.push(staleItem(client, change, item));
     const before = errors.length;
     validate(change, item, workers, fail);
     const plan = errors.length === before ? planOne(change, item) : null;
@@ -118,6 +179,8 @@ export function planChanges(db: Db, changes: ItemChange[], known: ChangeError[] 
       fail('Last change', `exception ${item.id} was changed${who} after this file was exported: download the queue again`);
     } else if (plan) planned.push(plan);
   }
+  // Stale first: the faults of a change made against an old picture of the item mean little.
+  if (stale.length) throw staleError(stale);
   errors.sort((a, b) => a.place.localeCompare(b.place, undefined, { numeric: true }));
   if (errors.length) throw new AppError('invalid_changes', 422, `${errors.length} change(s) are not valid; nothing was applied`, errors);
   return planned;
@@ -164,7 +227,7 @@ function applyOne(client: Db['$client'], userId: number, { change, item, next, c
   client
     .prepare(
       `UPDATE exception_items SET status = ?, close_reason = ?, assignee_id = ?, previous_assignee_id = ?, label = ?,
-       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), version = version + 1 WHERE id = ?`,
     )
     .run(next.status, next.close_reason, next.assignee_id, next.previous_assignee_id, next.label, item.id);
   if (comment) client.prepare('INSERT INTO exception_comments (item_id, user_id, body) VALUES (?, ?, ?)').run(item.id, userId, comment);
@@ -208,7 +271,8 @@ export function manualMatch(db: Db, userId: number, input: { leftId: number; rig
     ]) {
       client
         .prepare(
-          `UPDATE exception_items SET status = 'closed', close_reason = 'manual_match', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+          `UPDATE exception_items SET status = 'closed', close_reason = 'manual_match', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
+           version = version + 1 WHERE id = ?`,
         )
         .run(item.id);
       const body = `matched by hand with exception ${other.id}${input.note ? `: ${input.note}` : ''}`;
@@ -240,7 +304,8 @@ function undoManualMatch(client: Db['$client'], userId: number, item: ItemState)
   if (!other) return;
   client
     .prepare(
-      `UPDATE exception_items SET status = 'open', close_reason = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+      `UPDATE exception_items SET status = 'open', close_reason = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
+       version = version + 1 WHERE id = ?`,
     )
     .run(other.id);
   client
@@ -264,7 +329,8 @@ export function raiseFileException(
       .prepare(
         `INSERT INTO exception_items (sheet_id, kind, key, status, "values", first_seen_at, age_from)
          VALUES (?, ?, ?, 'open', ?, ?, substr(?, 1, 10))
-         ON CONFLICT (sheet_id, kind, key) DO UPDATE SET status = 'open', close_reason = NULL, "values" = excluded."values"
+         ON CONFLICT (sheet_id, kind, key) DO UPDATE SET status = 'open', close_reason = NULL, "values" = excluded."values",
+           version = exception_items.version + 1
          RETURNING id`,
       )
       .get(

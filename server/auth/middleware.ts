@@ -1,7 +1,9 @@
 /**
  * Who is calling: a session cookie (browser) or a bearer token (scripts). Cookie-signed
  * unsafe requests must echo the session's CSRF token in `X-Tickmark-CSRF`: a page on
- * another site can make the browser send the cookie but cannot read the token.
+ * another site can make the browser send the cookie but cannot read the token. A disabled
+ * user has no sessions left (disabling ends them) and their tokens get 401 `account_disabled`;
+ * an expired token gets 401 `token_expired` (both from `tokenUser`).
  */
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -46,7 +48,12 @@ export function identify({ db }: Deps): MiddlewareHandler<AppEnv> {
 export function requireRole(roles: readonly Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = c.get('user');
-    if (!user) throw new AppError('unauthenticated', 401, 'sign in (POST /api/auth/login) or send an API token');
+    if (!user)
+      throw new AppError(
+        'unauthenticated',
+        401,
+        'you are not signed in, or your session has ended: sign in again (POST /api/auth/login) or send an API token',
+      );
     if (!roles.includes(user.role))
       throw new AppError('forbidden', 403, `a ${user.role} may not do this; it needs one of: ${roles.join(', ')}`);
     await next();

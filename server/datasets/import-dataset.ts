@@ -1,20 +1,27 @@
 /**
- * The one way a file becomes a dataset on the server (upload, watched folder, demo): typed
- * by the typo rule, held to the column types its name remembers, refused whole on any
- * misfit, and an identical earlier import of the same name reused and said so.
+ * The one way a file becomes a dataset on the server (upload, watched folder, demo): read
+ * in a worker thread with a memory cap and the import limits, so a hostile or huge file
+ * is refused (413/422) while the server keeps answering. import-work.ts does the reading.
  */
-import { findBySha256, importStamp, rememberedColumns, saveDataset, type DatasetRecord } from '../../db/datasets.service.js';
+import type { DatasetRecord } from '../../db/datasets.service.js';
 import type { Db } from '../../db/open.js';
 import type { ColumnPlan } from '../../ingest/column-plan.js';
-import { inspectDatasetFile, readDatasetFile } from '../../ingest/read-dataset.js';
+import type { ImportLimits } from '../../ingest/file-limits.js';
 import type { RuleProblem } from '../../rules/errors.js';
 import type { FieldType } from '../../rules/types.js';
+import { inWorker } from './import-thread.js';
 
 export interface ImportRequest {
   name: string;
   sourceName: string;
   types?: Record<string, FieldType>;
   userId?: number | null;
+  /** A CSV's declared encoding (`latin1`, `utf-16le`, …); detected when not given. */
+  encoding?: string;
+  /** file-limits.ts DEFAULT_LIMITS when not given; the server passes its settings. */
+  limits?: ImportLimits;
+  /** The worker's heap cap (TICKMARK_IMPORT_MEMORY_MB). */
+  memoryMb?: number;
 }
 
 export interface ImportOutcome {
@@ -23,31 +30,9 @@ export interface ImportOutcome {
   duplicate: boolean;
   sameContentAs: number[];
   plans: ColumnPlan[];
+  /** Said about the whole file: a guessed text encoding, replacement characters found. */
+  notes: string[];
   message: string;
-}
-
-/** Imports `path` all or nothing; throws a RuleError naming every value or column at fault. */
-export async function importDatasetFile(db: Db, path: string, request: ImportRequest): Promise<ImportOutcome> {
-  const remembered = rememberedColumns(db, request.name);
-  const read = await readDatasetFile(path, { ...request, remembered });
-  const same = findBySha256(db, read.sha256);
-  const existing = same.find((d) => d.name === request.name);
-  if (existing)
-    return {
-      record: existing,
-      duplicate: true,
-      sameContentAs: same.map((d) => d.id),
-      plans: read.plans,
-      message: `${request.sourceName} is the same file as ${existing.name} #${existing.id} (${existing.sourceName}, imported ${importStamp(existing.createdAt)}): nothing new was imported`,
-    };
-  const record = saveDataset(db, { dataset: read.dataset, sha256: read.sha256, sourceName: request.sourceName, userId: request.userId });
-  return {
-    record,
-    duplicate: false,
-    sameContentAs: same.map((d) => d.id),
-    plans: read.plans,
-    message: `imported ${record.name}: ${record.rowCount.toLocaleString('en-US')} rows`,
-  };
 }
 
 export interface Inspection {
@@ -58,25 +43,19 @@ export interface Inspection {
   /** Every value or column that would refuse the import (the first 20 values). */
   problems: RuleProblem[];
   problemCount: number;
+  notes: string[];
   /** Where the column types come from when the name has been imported before. */
   rememberedSince: string | null;
   /** An earlier import of the very same file under this name. */
   duplicateOf: number | null;
 }
 
+/** Imports `path` all or nothing; throws a RuleError naming every value or column at fault, or an AppError 413. */
+export async function importDatasetFile(db: Db, path: string, request: ImportRequest): Promise<ImportOutcome> {
+  return inWorker<ImportOutcome>(db, { kind: 'import', path, request });
+}
+
 /** What importing `path` would do, without importing: the upload page shows it first. */
 export async function inspectDatasetUpload(db: Db, path: string, request: ImportRequest): Promise<Inspection> {
-  const remembered = rememberedColumns(db, request.name);
-  const read = await inspectDatasetFile(path, { ...request, remembered });
-  const duplicate = findBySha256(db, read.sha256).find((d) => d.name === request.name);
-  return {
-    name: request.name,
-    sourceName: request.sourceName,
-    rows: read.dataset.rows.length,
-    columns: read.plans,
-    problems: [...read.headerProblems, ...read.misfits.problems],
-    problemCount: read.headerProblems.length + read.misfits.count,
-    rememberedSince: remembered?.since ?? null,
-    duplicateOf: duplicate?.id ?? null,
-  };
+  return inWorker<Inspection>(db, { kind: 'inspect', path, request });
 }

@@ -49,6 +49,11 @@ export function registerAuditRoutes(app: App, { db }: Deps): void {
           entity: z.string().max(50).optional().openapi({ example: 'sheet' }),
           entityId: z.string().max(50).optional(),
           action: z.string().max(50).optional().openapi({ description: 'an action or its prefix, e.g. "exception."' }),
+          q: z
+            .string()
+            .max(100)
+            .optional()
+            .openapi({ description: 'words each found in the action, entity, id, who did it or the state before or after (any case)' }),
         }),
       },
       responses: {

@@ -1,20 +1,12 @@
 /** First-run setup, sign-in and out, the current user, API tokens and user management. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
-import { AppError } from '../../db/app-error.js';
-import {
-  checkCredentials,
-  createApiToken,
-  createFirstAdmin,
-  createUser,
-  endSession,
-  listUsers,
-  sessionUser,
-  startSession,
-  userCount,
-} from '../../db/users.service.js';
+import { assertAcceptablePassword } from '../../db/password-policy.js';
+import { createFirstAdmin, createUser, endSession, listUsers, sessionUser, startSession, userCount } from '../../db/users.service.js';
+import { clientAddress } from '../auth/client-address.js';
+import { clearSessionCookie, presentedDevice, setSignInCookies } from '../auth/cookies.js';
 import { LoginLimiter } from '../auth/rate-limit.js';
-import { requireRole, SESSION_COOKIE } from '../auth/middleware.js';
+import { attemptSignIn, deviceFor, retryAfterSeconds } from '../auth/sign-in.js';
+import { requireRole } from '../auth/middleware.js';
 import { CAN, type App, type Deps } from '../context.js';
 import { errors, json, User } from './schemas.js';
 
@@ -30,11 +22,12 @@ const NewUser = z
 const Setup = NewUser.omit({ role: true }).openapi('Setup');
 const SignedIn = z.object({ user: User, csrfToken: z.string() }).openapi('SignedIn');
 
-export function registerAuthRoutes(app: App, { db }: Deps): void {
+export function registerAuthRoutes(app: App, { db, config }: Deps): void {
   const limiter = new LoginLimiter();
-  const signIn = (c: Parameters<Parameters<App['openapi']>[1]>[0], userId: number) => {
+  /** Starts the session, remembers this browser as a known device of the user, sets both cookies. */
+  const signIn = (c: Parameters<Parameters<App['openapi']>[1]>[0], userId: number, deviceId: string) => {
     const session = startSession(db, userId);
-    setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Lax', path: '/', expires: new Date(session.expiresAt) });
+    setSignInCookies(c, config, session, deviceId);
     return session.csrfToken;
   };
 
@@ -60,8 +53,10 @@ export function registerAuthRoutes(app: App, { db }: Deps): void {
       responses: { 201: json('signed in as the new admin', SignedIn), ...errors(400, 409) },
     }),
     (c) => {
-      const user = createFirstAdmin(db, c.req.valid('json'));
-      return c.json({ user, csrfToken: signIn(c, user.id) }, 201);
+      const input = c.req.valid('json');
+      assertAcceptablePassword(input.password, input);
+      const user = createFirstAdmin(db, input);
+      return c.json({ user, csrfToken: signIn(c, user.id, deviceFor(db, user.id, presentedDevice(c))) }, 201);
     },
   );
 
@@ -76,15 +71,15 @@ export function registerAuthRoutes(app: App, { db }: Deps): void {
     }),
     (c) => {
       const { email, password } = c.req.valid('json');
-      const key = `${email.toLowerCase()}|${c.req.header('x-forwarded-for') ?? 'local'}`;
-      limiter.check(key);
-      const user = checkCredentials(db, email, password);
-      if (!user) {
-        limiter.fail(key);
-        throw new AppError('bad_credentials', 401, 'wrong email or password');
+      const attempt = { email, password, address: clientAddress(c, config.trustProxyHops), deviceId: presentedDevice(c) };
+      try {
+        const { user, deviceId } = attemptSignIn(db, limiter, attempt);
+        return c.json({ user, csrfToken: signIn(c, user.id, deviceId) }, 200);
+      } catch (error) {
+        const wait = retryAfterSeconds(error);
+        if (wait !== null) c.header('Retry-After', String(wait));
+        throw error;
       }
-      limiter.succeed(key);
-      return c.json({ user, csrfToken: signIn(c, user.id) }, 200);
     },
   );
 
@@ -99,7 +94,7 @@ export function registerAuthRoutes(app: App, { db }: Deps): void {
     (c) => {
       const token = c.get('sessionToken');
       if (token) endSession(db, token);
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(c, config);
       return c.body(null, 204);
     },
   );
@@ -119,19 +114,7 @@ export function registerAuthRoutes(app: App, { db }: Deps): void {
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/tokens',
-      tags: ['auth'],
-      summary: 'Create an API token for scripts (shown once)',
-      middleware: [requireRole(CAN.read)],
-      request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1).max(100) }) } }, required: true } },
-      responses: { 201: json('the token', z.object({ id: z.number(), name: z.string(), token: z.string() })), ...errors(400, 401, 403) },
-    }),
-    (c) => c.json(createApiToken(db, c.get('user')!.id, c.req.valid('json').name), 201),
-  );
-
+  // POST /api/tokens (with an expiry) is in accounts.routes.ts with the other token routes.
   app.openapi(
     createRoute({
       method: 'get',
@@ -149,7 +132,7 @@ export function registerAuthRoutes(app: App, { db }: Deps): void {
       method: 'get',
       path: '/api/users/assignable',
       tags: ['users'],
-      summary: 'Who exceptions can be assigned to (every role but viewer)',
+      summary: 'Who exceptions can be assigned to (active users of every role but viewer)',
       middleware: [requireRole(CAN.read)],
       responses: {
         200: json('people', z.array(z.object({ id: z.number(), email: z.string(), name: z.string(), role: User.shape.role }))),
@@ -159,7 +142,7 @@ export function registerAuthRoutes(app: App, { db }: Deps): void {
     (c) =>
       c.json(
         listUsers(db)
-          .filter((u) => u.role !== 'viewer')
+          .filter((u) => u.role !== 'viewer' && !u.disabledAt)
           .map(({ id, email, name, role }) => ({ id, email, name, role })),
         200,
       ),
@@ -175,6 +158,10 @@ export function registerAuthRoutes(app: App, { db }: Deps): void {
       request: { body: { content: { 'application/json': { schema: NewUser } }, required: true } },
       responses: { 201: json('the new user', User), ...errors(400, 401, 403, 409) },
     }),
-    (c) => c.json(createUser(db, c.req.valid('json'), c.get('user')!.id), 201),
+    (c) => {
+      const input = c.req.valid('json');
+      assertAcceptablePassword(input.password, input);
+      return c.json(createUser(db, input, c.get('user')!.id), 201);
+    },
   );
 }

@@ -1,12 +1,13 @@
-/** Datasets: import (CSV or XLSX, all or nothing), list, read, page through rows, delete. */
+/** Datasets: import (CSV or XLSX, all or nothing), list, read, page through rows, archive, delete. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../db/app-error.js';
-import { deleteDataset, getDataset, listDatasets, readDatasetRows } from '../../db/datasets.service.js';
+import { deleteDataset, getDataset, listDatasets, readDatasetRows, setDatasetArchived } from '../../db/datasets.service.js';
 import { importDatasetFile, inspectDatasetUpload } from '../datasets/import-dataset.js';
 import { requireRole } from '../auth/middleware.js';
 import { CAN, type App, type Deps } from '../context.js';
 import { withUploadedFile } from '../uploads.js';
 import { errors, IdParam, json, Paging } from './schemas.js';
+import { archivedFilter, ArchivedQuery } from './sheet-lifecycle.routes.js';
 
 const Column = z.object({ name: z.string(), type: z.enum(['number', 'date', 'boolean', 'text']) });
 export const DatasetInfo = z
@@ -18,6 +19,14 @@ export const DatasetInfo = z
     rows: z.number(),
     columns: z.array(Column),
     createdAt: z.string(),
+    createdBy: z
+      .number()
+      .nullable()
+      .openapi({ description: 'who imported it (null: the system), who with the admins may archive or delete it' }),
+    archivedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'set while archived: kept for its runs, left out of lists and the run dialog' }),
   })
   .openapi('Dataset');
 const Upload = z.object({
@@ -28,6 +37,9 @@ const Upload = z.object({
     .regex(/^[^\s][^/\\]*$/, 'a name that does not start with a space and has no slashes'),
   file: z.any().openapi({ type: 'string', format: 'binary' }),
   types: z.string().optional().openapi({ description: 'JSON object of per-column type overrides, e.g. {"account":"text"}' }),
+  encoding: z.string().optional().openapi({
+    description: "a CSV's text encoding (utf-8, utf-16le, utf-16be, latin1); detected when not given, and a guess is said in `notes`",
+  }),
 });
 
 const Plan = Column.extend({
@@ -48,6 +60,7 @@ const Imported = DatasetInfo.extend({
   sameContentAs: z.array(z.number()),
   message: z.string(),
   plans: z.array(Plan),
+  notes: z.array(z.string()),
 });
 const Inspection = z
   .object({
@@ -57,6 +70,7 @@ const Inspection = z
     columns: z.array(Plan),
     problems: z.array(Problem),
     problemCount: z.number(),
+    notes: z.array(z.string()).openapi({ description: 'about the whole file, e.g. that it was read as Windows-1252' }),
     rememberedSince: z.string().nullable(),
     duplicateOf: z.number().nullable(),
   })
@@ -70,19 +84,30 @@ const info = (d: ReturnType<typeof getDataset>) => ({
   rows: d.rowCount,
   columns: d.columns as z.infer<typeof Column>[],
   createdAt: d.createdAt,
+  createdBy: d.createdBy,
+  archivedAt: d.archivedAt,
 });
 
 export function registerDatasetRoutes(app: App, { db, config }: Deps): void {
+  // The file is read in a worker held to the configured limits (server/datasets/import-thread.ts).
+  const importSettings = (form: { name: string; encoding?: string }) => ({
+    name: form.name,
+    encoding: form.encoding || undefined,
+    limits: config.importLimits,
+    memoryMb: config.importMemoryMb,
+  });
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/datasets',
       tags: ['datasets'],
       summary: 'List datasets',
+      description: 'Archived datasets are left out unless `archived` is `true` (only them) or `all`.',
       middleware: [requireRole(CAN.read)],
+      request: { query: ArchivedQuery },
       responses: { 200: json('datasets', z.array(DatasetInfo)), ...errors(401) },
     }),
-    (c) => c.json(listDatasets(db).map(info), 200),
+    (c) => c.json(listDatasets(db, archivedFilter(c.req.valid('query').archived)).map(info), 200),
   );
 
   app.openapi(
@@ -106,13 +131,14 @@ export function registerDatasetRoutes(app: App, { db, config }: Deps): void {
       const types = parseTypes(form.types);
       const user = c.get('user')!;
       return withUploadedFile(config.dataDir, form.file, async (path, sourceName) => {
-        const outcome = await importDatasetFile(db, path, { name: form.name, sourceName, types, userId: user.id });
+        const outcome = await importDatasetFile(db, path, { ...importSettings(form), sourceName, types, userId: user.id });
         const body = {
           ...info(outcome.record),
           duplicate: outcome.duplicate,
           sameContentAs: outcome.sameContentAs,
           message: outcome.message,
           plans: outcome.plans,
+          notes: outcome.notes,
         };
         return outcome.duplicate ? c.json(body, 200) : c.json(body, 201);
       });
@@ -135,7 +161,7 @@ export function registerDatasetRoutes(app: App, { db, config }: Deps): void {
       const form = c.req.valid('form');
       const types = parseTypes(form.types);
       return withUploadedFile(config.dataDir, form.file, async (path, sourceName) =>
-        c.json(await inspectDatasetUpload(db, path, { name: form.name, sourceName, types }), 200),
+        c.json(await inspectDatasetUpload(db, path, { ...importSettings(form), sourceName, types }), 200),
       );
     },
   );
@@ -190,23 +216,36 @@ export function registerDatasetRoutes(app: App, { db, config }: Deps): void {
       method: 'delete',
       path: '/api/datasets/{id}',
       tags: ['datasets'],
-      summary: 'Delete a dataset',
+      summary: 'Delete a dataset no run read',
+      description:
+        "Its importer's or an admin's (403 `not_owner` naming the owner). A dataset any run read (official or test) is kept as that run's evidence: 409 `in_use` naming them in `details.runs` ({ id, sheetId, sheet, kind, status }); archive it instead.",
       middleware: [requireRole(CAN.author)],
       request: { params: IdParam },
       responses: { 204: { description: 'deleted' }, ...errors(401, 403, 404, 409) },
     }),
     (c) => {
-      const { id } = c.req.valid('param');
-      try {
-        deleteDataset(db, id, c.get('user')!.id);
-      } catch (error) {
-        if (String((error as Error).message).includes('FOREIGN KEY'))
-          throw new AppError('in_use', 409, `dataset ${id} is an input of recorded runs and is kept for them`);
-        throw error;
-      }
+      deleteDataset(db, c.req.valid('param').id, c.get('user')!);
       return c.body(null, 204);
     },
   );
+
+  for (const archived of [true, false]) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: archived ? '/api/datasets/{id}/archive' : '/api/datasets/{id}/unarchive',
+        tags: ['datasets'],
+        summary: archived
+          ? 'Archive a dataset: kept for its runs and readable by id, left out of lists and the run dialog'
+          : 'Bring an archived dataset back',
+        description: "Its importer's or an admin's (403 `not_owner` naming the owner).",
+        middleware: [requireRole(CAN.author)],
+        request: { params: IdParam },
+        responses: { 200: json('done', DatasetInfo), ...errors(401, 403, 404) },
+      }),
+      (c) => c.json(info(setDatasetArchived(db, c.req.valid('param').id, archived, c.get('user')!)), 200),
+    );
+  }
 }
 
 function parseTypes(text: string | undefined): Record<string, 'number' | 'date' | 'boolean' | 'text'> | undefined {

@@ -16,7 +16,7 @@ import { requireRole } from '../auth/middleware.js';
 import { CAN, type App, type Deps } from '../context.js';
 import { describeFilter, queueToXlsx, xlsxToChanges } from '../queue-spreadsheet.js';
 import { withUploadedFile } from '../uploads.js';
-import { errors, IdParam, json, Paging } from './schemas.js';
+import { errors, IdParam, json, listLimit, Paging } from './schemas.js';
 
 const Status = z.enum(QUEUE_STATUSES);
 const Item = z
@@ -41,6 +41,9 @@ const Item = z
     ageDays: z.number(),
     comments: z.number(),
     updatedAt: z.string(),
+    version: z
+      .number()
+      .openapi({ description: 'bumped by every change; send it back (If-Match or `version`) so a stale update is refused' }),
   })
   .openapi('ExceptionItem');
 
@@ -54,8 +57,13 @@ const Filter = z.object({
   status: z
     .string()
     .regex(new RegExp(`^(${QUEUE_STATUSES.join('|')})(,(${QUEUE_STATUSES.join('|')}))*$`), 'comma-separated statuses')
+    .refine(...listLimit)
     .optional(),
-  kind: z.string().optional().openapi({ description: 'comma-separated kinds' }),
+  kind: z
+    .string()
+    .refine(...listLimit)
+    .optional()
+    .openapi({ description: 'comma-separated kinds' }),
   assignee: z
     .string()
     .regex(/^(none|\d+)$/, 'a user id or "none"')
@@ -63,6 +71,13 @@ const Filter = z.object({
   label: z.string().max(MAX_LABEL).optional(),
   q: z.string().max(200).optional(),
   minAge: z.coerce.number().int().min(0).max(100_000).optional().openapi({ description: 'only items at least this many days old' }),
+  maxAge: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .optional()
+    .openapi({ description: 'only items at most this many days old (inclusive)' }),
 });
 type FilterQuery = z.infer<typeof Filter>;
 const toFilter = (f: FilterQuery): QueueFilter => ({
@@ -73,30 +88,50 @@ const toFilter = (f: FilterQuery): QueueFilter => ({
   label: f.label,
   search: f.q,
   minAge: f.minAge,
+  maxAge: f.maxAge,
 });
 
-const Change = z
+const changeFields = {
+  status: Status.optional(),
+  assigneeId: z.number().int().positive().nullable().optional(),
+  handBack: z.boolean().optional(),
+  label: z.string().max(MAX_LABEL).nullable().optional(),
+  comment: z.string().max(MAX_COMMENT).optional(),
+};
+const Version = z.number().int().positive();
+const Change = z.object(changeFields).strict().openapi('ExceptionChange');
+const OneChange = z
   .object({
-    status: Status.optional(),
-    assigneeId: z.number().int().positive().nullable().optional(),
-    handBack: z.boolean().optional(),
-    label: z.string().max(MAX_LABEL).nullable().optional(),
-    comment: z.string().max(MAX_COMMENT).optional(),
+    ...changeFields,
+    version: Version.optional().openapi({
+      description: 'the version this change was made against (or send If-Match); a stale one is refused with 409',
+    }),
   })
   .strict()
-  .openapi('ExceptionChange');
+  .openapi('ExceptionItemChange');
+const ItemVersion = z.object({ id: z.number().int().positive(), version: Version }).strict();
 const Bulk = z
   .object({
     ids: z.array(z.number().int().positive()).min(1).max(1_000_000).optional(),
+    items: z
+      .array(ItemVersion)
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .openapi({ description: 'the items with the versions the person saw: if any moved since, 409 and nothing applies' }),
     filter: Filter.strict().optional(),
     change: Change,
   })
   .strict()
-  .refine((b) => (b.ids ? 1 : 0) + (b.filter ? 1 : 0) === 1, 'give either ids or filter')
+  .refine((b) => (b.ids ? 1 : 0) + (b.items ? 1 : 0) + (b.filter ? 1 : 0) === 1, 'give one of ids, items or filter')
   .openapi('BulkChange');
 const BulkOutcome = json(
   'applied',
-  z.object({ updated: z.number(), ids: z.array(z.number()).openapi({ description: 'every item the change was for, changed or not' }) }),
+  z.object({
+    updated: z.number(),
+    ids: z.array(z.number()).openapi({ description: 'every item the change was for, changed or not' }),
+    items: z.array(ItemVersion).openapi({ description: 'those items with their versions now' }),
+  }),
 );
 const Author = { user: z.string().nullable().openapi({ description: "the author's e-mail" }), userName: z.string().nullable() };
 const PreviewChange = z
@@ -106,12 +141,14 @@ const PreviewChange = z
     sheetName: z.string(),
     kind: z.string(),
     key: z.string(),
+    version: z.number(),
     fields: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
   })
   .openapi('QueueImportChange');
 const Ids = z
   .string()
   .regex(/^\d+(,\d+)*$/, 'comma-separated ids')
+  .refine(...listLimit)
   .optional()
   .openapi({ description: 'only these items (comma-separated ids): which of a selection still match' });
 
@@ -191,7 +228,16 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
             .openapi({ description: 'true: check every row and return the changes item by item (before → after) without applying them' }),
         }),
         body: {
-          content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } },
+          content: {
+            'multipart/form-data': {
+              schema: z.object({
+                file: z.any().openapi({ type: 'string', format: 'binary' }),
+                versions: z.string().optional().openapi({
+                  description: 'JSON {"<id>": version, …} from the dry run: the apply is refused (409) if any of those items changed since',
+                }),
+              }),
+            },
+          },
           required: true,
         },
       },
@@ -203,15 +249,18 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
             z.object({ dryRun: z.literal(true), changes: z.array(PreviewChange), unchanged: z.number() }),
           ]),
         ),
-        ...errors(400, 401, 403, 413, 422),
+        ...errors(400, 401, 403, 409, 413, 422),
       },
     }),
     async (c) => {
       const dryRun = c.req.valid('query').dryRun === 'true';
-      return withUploadedFile(config.dataDir, c.req.valid('form').file, async (path, name) => {
+      const form = c.req.valid('form');
+      const seen = previewVersions(form.versions);
+      return withUploadedFile(config.dataDir, form.file, async (path, name) => {
         const { changes, errors: faults } = xlsxToChanges(new Uint8Array(await readFile(path)), name, listUsers(db));
         if (dryRun) return c.json({ dryRun: true as const, ...previewChanges(db, changes, faults) }, 200);
-        return c.json(applyChanges(db, c.get('user')!.id, changes, faults), 200);
+        const based = changes.map((change) => (seen.has(change.id) ? { ...change, version: seen.get(change.id) } : change));
+        return c.json(applyChanges(db, c.get('user')!.id, based, faults), 200);
       });
     },
   );
@@ -224,13 +273,15 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
       summary: 'Apply one change to many items, chosen by ids or by a filter; all or nothing',
       middleware: [requireRole(CAN.work)],
       request: { body: { content: { 'application/json': { schema: Bulk } }, required: true } },
-      responses: { 200: BulkOutcome, ...errors(400, 401, 403, 422) },
+      responses: { 200: BulkOutcome, ...errors(400, 401, 403, 409, 422) },
     }),
     (c) => {
       const body = c.req.valid('json');
-      const ids = body.ids ?? selectIds(db, toFilter(body.filter!));
-      const changes: ItemChange[] = ids.map((id) => ({ id, ...body.change }));
-      return c.json({ ...applyChanges(db, c.get('user')!.id, changes), ids }, 200);
+      const chosen = body.items ?? (body.ids ?? selectIds(db, toFilter(body.filter!))).map((id) => ({ id, version: undefined }));
+      const changes: ItemChange[] = chosen.map(({ id, version }) => ({ id, version, ...body.change }));
+      const outcome = applyChanges(db, c.get('user')!.id, changes);
+      const ids = chosen.map((i) => i.id);
+      return c.json({ ...outcome, ids, items: currentVersions(db, ids) }, 200);
     },
   );
 
@@ -298,7 +349,8 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
     }),
     (c) => {
       const { id } = c.req.valid('param');
-      return c.json({ ...getQueueItem(db, id), activity: itemActivity(db, id) }, 200);
+      const item = getQueueItem(db, id);
+      return c.json({ ...item, activity: itemActivity(db, id) }, 200, { ETag: `"${item.version}"` });
     },
   );
 
@@ -307,18 +359,60 @@ export function registerQueueRoutes(app: App, { db, config }: Deps): void {
       method: 'patch',
       path: '/api/queue/{id}',
       tags: ['queue'],
-      summary: 'Change one item: status (review, resolve, reopen, force-close), owner, hand-back, label, comment',
+      summary:
+        'Change one item: status (review, resolve, reopen, force-close), owner, hand-back, label, comment; with If-Match or `version`, 409 `stale` if it changed since',
       middleware: [requireRole(CAN.work)],
-      request: { params: IdParam, body: { content: { 'application/json': { schema: Change } }, required: true } },
-      responses: { 200: json('the item', Item), ...errors(400, 401, 403, 404, 422) },
+      request: {
+        params: IdParam,
+        headers: z.object({
+          'if-match': z
+            .string()
+            .regex(/^(W\/)?"?\d+"?$/, 'the item\'s version, as its ETag gives it ("3")')
+            .optional()
+            .openapi({ description: "the item's ETag (its version) as read: a stale one is refused with 409" }),
+        }),
+        body: { content: { 'application/json': { schema: OneChange } }, required: true },
+      },
+      responses: { 200: json('the item', Item), ...errors(400, 401, 403, 404, 409, 422) },
     }),
     (c) => {
       const { id } = c.req.valid('param');
+      const { version, ...change } = c.req.valid('json');
       getQueueItem(db, id);
-      applyChanges(db, c.get('user')!.id, [{ id, ...c.req.valid('json') }]);
-      return c.json(getQueueItem(db, id), 200);
+      applyChanges(db, c.get('user')!.id, [{ id, ...change, version: expectedVersion(c.req.valid('header')['if-match'], version) }]);
+      const item = getQueueItem(db, id);
+      return c.json(item, 200, { ETag: `"${item.version}"` });
     },
   );
+}
+
+/** The version a change names: If-Match's or the body's; both must agree when both are sent. */
+function expectedVersion(ifMatch: string | undefined, version: number | undefined): number | undefined {
+  const fromHeader = ifMatch === undefined ? undefined : Number(ifMatch.replace(/\D/g, ''));
+  if (fromHeader !== undefined && version !== undefined && fromHeader !== version)
+    throw new AppError('bad_request', 400, `If-Match says version ${fromHeader} but the body says ${version}: send one`);
+  return fromHeader ?? version;
+}
+
+/** The dry run's versions sent back with the apply: `{"<id>": version}`. */
+function previewVersions(text: string | undefined): Map<number, number> {
+  if (text === undefined || text === '') return new Map();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  const entries = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.entries(parsed) : null;
+  const valid = entries?.every(([id, v]) => /^[1-9]\d*$/.test(id) && Number.isInteger(v) && (v as number) > 0);
+  if (!entries || !valid)
+    throw new AppError('bad_request', 400, 'versions: must be JSON like {"12": 3} (item id → version from the dry run)');
+  return new Map(entries.map(([id, v]) => [Number(id), v as number]));
+}
+
+function currentVersions(db: Deps['db'], ids: number[]): { id: number; version: number }[] {
+  const read = db.$client.prepare('SELECT version FROM exception_items WHERE id = ?').pluck();
+  return ids.map((id) => ({ id, version: read.get(id) as number }));
 }
 
 function selectIds(db: Deps['db'], filter: QueueFilter): number[] {

@@ -10,7 +10,7 @@ const RunOrigin = z
     sheet: z.object({ id: z.number(), name: z.string() }),
     startedBy: z.object({
       kind: z.enum(['user', 'schedule', 'system']),
-      name: z.string().openapi({ description: 'the person, "schedule #N (owner)", or "system"' }),
+      name: z.string().openapi({ description: 'the person, "schedule #N (cron, time zone)", or "system"' }),
       scheduleId: z.number().nullable(),
     }),
     datasets: z.array(

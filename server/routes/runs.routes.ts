@@ -4,13 +4,14 @@ import { streamSSE } from 'hono/streaming';
 import { AppError } from '../../db/app-error.js';
 import { queryExceptions } from '../../db/exceptions.query.js';
 import { createRun, getRun, listRuns, readResults, runFileStem, runVersionNumbers, type RunRecord } from '../../db/runs.service.js';
+import { runStarters } from '../../db/run-origin.js';
 import { getSheet } from '../../db/sheets.service.js';
 import { checkRunInputs } from '../runs/run-inputs.js';
 import { requireRole } from '../auth/middleware.js';
 import { CAN, type App, type Deps } from '../context.js';
 import { toCsv, toXlsx, xlsxFile } from '../downloads.js';
 import { isReportRun, reportWorkbook } from '../runs/report-workbook.js';
-import { errors, IdParam, json, Paging } from './schemas.js';
+import { errors, IdParam, json, listLimit, Paging } from './schemas.js';
 
 const RunStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 const RunInfo = z
@@ -37,6 +38,9 @@ const RunInfo = z
     queuedAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
+    startedBy: z.string().optional().openapi({
+      description: 'in the run list only: the person, "schedule #N (cron, time zone)" or "system" (GET /api/runs/{id}/origin)',
+    }),
   })
   .openapi('Run');
 const StartRun = z
@@ -138,8 +142,9 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
         db,
         list.map((r) => r.id),
       );
+      const starters = runStarters(db, list);
       return c.json(
-        list.map((r) => runInfo(r, versions.get(r.id) ?? null)),
+        list.map((r) => ({ ...runInfo(r, versions.get(r.id) ?? null), startedBy: starters.get(r.id)?.name })),
         200,
       );
     },
@@ -268,7 +273,11 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
         params: IdParam,
         query: Paging.extend({
           format: Format,
-          kind: z.string().optional().openapi({ description: 'comma-separated exception values' }),
+          kind: z
+            .string()
+            .refine(...listLimit)
+            .optional()
+            .openapi({ description: 'comma-separated exception values' }),
           match: z.enum(['matched', 'left only', 'right only']).optional(),
           q: z.string().max(200).optional(),
           sort: z
@@ -307,7 +316,8 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
       const run = getRun(db, id);
       if (run.status !== 'succeeded')
         throw new AppError('run_not_finished', 409, `run ${id} is ${run.status}: exceptions exist only for a succeeded run`);
-      const sort = /^\d+$/.test(q.sort) ? Number(q.sort) : (q.sort as 'row' | 'kind' | 'key');
+      const columns = run.columns ?? [];
+      const sort = exceptionSort(q.sort, columns);
       const filter = {
         kinds: q.kind
           ?.split(',')
@@ -318,7 +328,6 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
         sort,
         order: q.order,
       };
-      const columns = run.columns ?? [];
       const exceptions = (run.summary as { counts?: { exceptions?: number } } | null)?.counts?.exceptions ?? 0;
       if (q.format === 'json') {
         const page = queryExceptions(db, id, exceptions, { ...filter, offset: q.offset, limit: q.limit });
@@ -334,6 +343,20 @@ export function registerRunRoutes(app: App, { db, runs }: Deps): void {
       );
     },
   );
+}
+
+/** `row`, `kind`, `key` or a column's 0-based index, which must be one of the run's columns. */
+function exceptionSort(sort: string, columns: string[]): 'row' | 'kind' | 'key' | number {
+  if (!/^\d+$/.test(sort)) return sort as 'row' | 'kind' | 'key';
+  const index = Number(sort);
+  if (index >= columns.length)
+    throw new AppError(
+      'bad_request',
+      400,
+      `invalid request: sort: column ${sort} is not a column of this run (its columns are 0 to ${columns.length - 1})`,
+      [{ path: 'sort', message: `not a column of this run` }],
+    );
+  return index;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -52,7 +52,19 @@ const Fields = z.object({
   enabled: z.boolean().default(true),
 });
 const Create = Fields.extend({ sheetId: z.number().int().positive() }).strict().openapi('NewSchedule');
-const Change = Fields.partial().strict().openapi('ScheduleChange');
+// Not `Fields.partial()`: that keeps the defaults, so a change naming only `waitMinutes` reset
+// the time zone, the parameters and `enabled` (re-enabling a paused schedule) to them.
+const Change = z
+  .object({
+    cron: Fields.shape.cron.optional(),
+    timezone: Fields.shape.timezone.unwrap().optional(),
+    inputs: Fields.shape.inputs.optional(),
+    params: Fields.shape.params.unwrap().optional(),
+    waitMinutes: Fields.shape.waitMinutes.unwrap().optional(),
+    enabled: Fields.shape.enabled.unwrap().optional(),
+  })
+  .strict()
+  .openapi('ScheduleChange');
 const Schedule = Fields.extend({
   id: z.number(),
   sheetId: z.number(),
@@ -142,7 +154,7 @@ export function registerScheduleRoutes(app: App, { db, scheduler, config }: Deps
       summary: 'Schedule a sheet: cron in a time zone, inputs by file-name pattern from the watched folder',
       middleware: [requireRole(CAN.author)],
       request: { body: { content: { 'application/json': { schema: Create } }, required: true } },
-      responses: { 201: json('created', Schedule), ...errors(400, 401, 403, 404) },
+      responses: { 201: json('created', Schedule), ...errors(400, 401, 403, 404, 409) },
     }),
     (c) => {
       const record = createSchedule(db, { ...c.req.valid('json'), userId: c.get('user')!.id });
@@ -157,13 +169,15 @@ export function registerScheduleRoutes(app: App, { db, scheduler, config }: Deps
       path: '/api/schedules/{id}',
       tags: ['schedules'],
       summary: 'Change a schedule (e.g. pause it with enabled: false)',
+      description:
+        "Its creator's or an admin's: another author gets 403 `not_owner` naming the owner (docs/ownership.md). A schedule of an archived sheet cannot be enabled (409 `archived`).",
       middleware: [requireRole(CAN.author)],
       request: { params: IdParam, body: { content: { 'application/json': { schema: Change } }, required: true } },
-      responses: { 200: json('changed', Schedule), ...errors(400, 401, 403, 404) },
+      responses: { 200: json('changed', Schedule), ...errors(400, 401, 403, 404, 409) },
     }),
     (c) => {
       const { id } = c.req.valid('param');
-      const record = updateSchedule(db, id, c.req.valid('json'), c.get('user')!.id);
+      const record = updateSchedule(db, id, c.req.valid('json'), c.get('user')!);
       scheduler.reload(id);
       return c.json(view(record), 200);
     },
@@ -175,13 +189,14 @@ export function registerScheduleRoutes(app: App, { db, scheduler, config }: Deps
       path: '/api/schedules/{id}',
       tags: ['schedules'],
       summary: 'Delete a schedule',
+      description: "Its creator's or an admin's: another author gets 403 `not_owner` naming the owner (docs/ownership.md).",
       middleware: [requireRole(CAN.author)],
       request: { params: IdParam },
       responses: { 204: { description: 'deleted' }, ...errors(401, 403, 404) },
     }),
     (c) => {
       const { id } = c.req.valid('param');
-      deleteSchedule(db, id, c.get('user')!.id);
+      deleteSchedule(db, id, c.get('user')!);
       scheduler.reload(id);
       return c.body(null, 204);
     },
@@ -192,7 +207,7 @@ export function registerScheduleRoutes(app: App, { db, scheduler, config }: Deps
       method: 'post',
       path: '/api/schedules/{id}/fire',
       tags: ['schedules'],
-      summary: 'Fire a schedule now, as its cron would',
+      summary: 'Fire a schedule now, as its cron would (audited, with its imports and run, as the person who fired it)',
       middleware: [requireRole(CAN.author)],
       request: { params: IdParam },
       responses: { 200: json('what the firing did', Schedule.shape.lastOutcome.unwrap()), ...errors(401, 403, 404) },
@@ -200,7 +215,7 @@ export function registerScheduleRoutes(app: App, { db, scheduler, config }: Deps
     async (c) => {
       const { id } = c.req.valid('param');
       getSchedule(db, id);
-      return c.json(await scheduler.fire(id), 200);
+      return c.json(await scheduler.fire(id, new Date(), c.get('user')!.id), 200);
     },
   );
 }

@@ -34,5 +34,19 @@ export const User = z
     name: z.string(),
     role: z.enum(['admin', 'author', 'approver', 'viewer']),
     createdAt: z.string(),
+    /** Set while an admin has disabled the account. */
+    disabledAt: z.string().nullable(),
   })
   .openapi('User');
+
+/**
+ * The most entries a comma-separated list parameter (`kind=a,b`, `ids=1,2`) may hold: a
+ * filter of more is no longer a selection a person made, and each entry is an SQL parameter.
+ */
+export const MAX_LIST_ENTRIES = 1000;
+
+/** `.refine(...listLimit)` on a comma-separated list parameter: refused past MAX_LIST_ENTRIES, naming the limit. */
+export const listLimit = [
+  (text: string) => text.split(',').length <= MAX_LIST_ENTRIES,
+  `at most ${MAX_LIST_ENTRIES.toLocaleString('en-US')} comma-separated values`,
+] as const;

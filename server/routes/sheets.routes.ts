@@ -14,6 +14,7 @@ import { requireRole } from '../auth/middleware.js';
 import { CAN, type App, type Deps } from '../context.js';
 import { withUploadedFile } from '../uploads.js';
 import { errors, IdParam, json } from './schemas.js';
+import { archivedFilter, ArchivedQuery, registerSheetLifecycleRoutes } from './sheet-lifecycle.routes.js';
 
 const WorkbookSchema = z
   .object({
@@ -38,6 +39,11 @@ const SheetInfo = z
     status: z.enum(['draft', 'submitted', 'approved', 'rejected', 'superseded']).openapi({ description: "the latest version's state" }),
     approvedVersion: z.number().nullable().openapi({ description: 'the version official runs and schedules use' }),
     updatedAt: z.string(),
+    createdBy: z
+      .number()
+      .nullable()
+      .openapi({ description: 'its owner (null: the system), who with the admins may rename, archive or delete it' }),
+    archivedAt: z.string().nullable().openapi({ description: 'set while archived: kept as evidence, never run, saved or scheduled' }),
   })
   .openapi('Sheet');
 const Save = z
@@ -49,11 +55,21 @@ const Save = z
   })
   .openapi('SaveSheet');
 
-export function registerSheetRoutes(app: App, { db, config }: Deps): void {
+export function registerSheetRoutes(app: App, deps: Deps): void {
+  const { db, config } = deps;
   const info = (id: number) => {
     const s = getSheet(db, id);
     const { status } = getSheetVersion(db, id, s.currentVersion);
-    return { id: s.id, name: s.name, version: s.currentVersion, status, approvedVersion: s.approvedVersion, updatedAt: s.updatedAt };
+    return {
+      id: s.id,
+      name: s.name,
+      version: s.currentVersion,
+      status,
+      approvedVersion: s.approvedVersion,
+      updatedAt: s.updatedAt,
+      createdBy: s.createdBy,
+      archivedAt: s.archivedAt,
+    };
   };
 
   app.openapi(
@@ -62,12 +78,14 @@ export function registerSheetRoutes(app: App, { db, config }: Deps): void {
       path: '/api/sheets',
       tags: ['sheets'],
       summary: 'List rule sheets',
+      description: 'Archived sheets are left out unless `archived` is `true` (only them) or `all`.',
       middleware: [requireRole(CAN.read)],
+      request: { query: ArchivedQuery },
       responses: { 200: json('sheets', z.array(SheetInfo)), ...errors(401) },
     }),
     (c) =>
       c.json(
-        listSheets(db).map((s) => info(s.id)),
+        listSheets(db, archivedFilter(c.req.valid('query').archived)).map((s) => info(s.id)),
         200,
       ),
   );
@@ -137,7 +155,7 @@ export function registerSheetRoutes(app: App, { db, config }: Deps): void {
       tags: ['sheets'],
       summary: 'Save a new version',
       description:
-        'Optimistic concurrency: `baseVersion` must be the current version, else 409 with `details.currentVersion` and nothing is saved.',
+        "Optimistic concurrency: `baseVersion` must be the current version, else 409 with `details.currentVersion` and nothing is saved. Any author may save; a `name` that renames the sheet is its owner's or an admin's (403 `not_owner`). An archived sheet is not saved (409 `archived`).",
       middleware: [requireRole(CAN.author)],
       request: { params: IdParam, body: { content: { 'application/json': { schema: Save } }, required: true } },
       responses: { 200: json('saved', SheetInfo.extend({ contentHash: z.string() })), ...errors(400, 401, 403, 404, 409) },
@@ -153,6 +171,7 @@ export function registerSheetRoutes(app: App, { db, config }: Deps): void {
         note: body.note,
         name: body.name,
         userId: c.get('user')!.id,
+        actor: c.get('user')!,
       });
       return c.json({ ...info(id), contentHash: version.contentHash }, 200);
     },
@@ -213,6 +232,7 @@ export function registerSheetRoutes(app: App, { db, config }: Deps): void {
       );
     },
   );
+  registerSheetLifecycleRoutes(app, deps);
 }
 
 export function registerSheetExport(app: App, { db }: Deps): void {

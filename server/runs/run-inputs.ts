@@ -33,7 +33,7 @@ export interface InputOffer extends InputNeed {
 /** For each input of a version (the approved one, else the latest), the datasets it can be given. */
 export function runInputOffers(db: Db, sheetId: number, version?: number): InputOffer[] {
   const { workbook } = getSheetVersion(db, sheetId, version ?? defaultVersion(db, sheetId));
-  const all = listDatasets(db);
+  const all = listDatasets(db, 'hide');
   return inputsNeeded(workbook, unique(all.map((d) => d.name))).map((need) => {
     const expected = rememberedColumns(db, need.name)?.columns;
     const fitting = all.filter((d) => unfitFields(d, need, expected).length === 0);

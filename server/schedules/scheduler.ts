@@ -56,8 +56,13 @@ export class Scheduler {
     return this.jobs.get(id)?.nextRun()?.toISOString() ?? null;
   }
 
-  /** Fires now (or as of `due`): what it did is recorded on the schedule and returned. */
-  async fire(id: number, due = new Date()): Promise<FiringOutcome> {
+  /**
+   * Fires now (or as of `due`): what it did is recorded on the schedule and returned.
+   * `firedBy` is the person who clicked "run now": the firing, its imports and its run are
+   * theirs in the audit trail; the cron fires as the schedule's owner (imports, run) and the
+   * system (the firing itself).
+   */
+  async fire(id: number, due = new Date(), firedBy: number | null = null): Promise<FiringOutcome> {
     clearTimeout(this.waits.get(id));
     this.waits.delete(id);
     const schedule = getSchedule(this.db, id);
@@ -76,7 +81,7 @@ export class Scheduler {
         const wait = Math.min(this.options.pollMs ?? 60_000, deadline - Date.now());
         this.waits.set(
           id,
-          setTimeout(() => void this.fire(id, due), wait),
+          setTimeout(() => void this.fire(id, due, firedBy), wait),
         );
         outcome = { waiting: missing };
       } else {
@@ -91,9 +96,9 @@ export class Scheduler {
         outcome = { missing };
       }
     } else {
-      outcome = await this.startRun(schedule, found, due);
+      outcome = await this.startRun(schedule, found, due, firedBy ?? schedule.createdBy);
     }
-    recordFiring(this.db, id, at, outcome);
+    recordFiring(this.db, id, at, outcome, firedBy);
     return outcome;
   }
 
@@ -104,11 +109,16 @@ export class Scheduler {
     this.waits.clear();
   }
 
-  private async startRun(schedule: ScheduleRecord, files: Record<string, string>, due: Date): Promise<FiringOutcome> {
+  private async startRun(
+    schedule: ScheduleRecord,
+    files: Record<string, string>,
+    due: Date,
+    userId: number | null,
+  ): Promise<FiringOutcome> {
     const data: Record<string, number> = {};
     for (const [name, path] of Object.entries(files)) {
       try {
-        const { record } = await importDatasetFile(this.db, path, { name, sourceName: basename(path), userId: schedule.createdBy });
+        const { record } = await importDatasetFile(this.db, path, { name, sourceName: basename(path), userId });
         data[name] = record.id;
       } catch (error) {
         const message = error instanceof RuleError ? error.describe() : `${basename(path)}: ${(error as Error).message}`;
@@ -129,7 +139,7 @@ export class Scheduler {
     }
     let run;
     try {
-      run = createRun(this.db, { sheetId: schedule.sheetId, data, params: schedule.params, userId: schedule.createdBy });
+      run = createRun(this.db, { sheetId: schedule.sheetId, data, params: schedule.params, userId, scheduleId: schedule.id });
     } catch (error) {
       // No approved version (someone rejected it, or it was never approved): nothing runs, and the schedule says why.
       if (error instanceof AppError) return { error: error.message };

@@ -2,7 +2,7 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScheduleRecord } from '../../db/schedules.service.js';
-import { patternToRegExp } from './watched-folder.js';
+import { compilePattern } from './watched-folder.js';
 
 export const WATCHED_FILES_LIMIT = 500;
 
@@ -40,7 +40,7 @@ export function listWatchedFiles(
       sheetId: s.sheetId,
       input,
       pattern,
-      test: patternToRegExp(pattern),
+      test: compilePattern(pattern),
     })),
   );
   const files: WatchedFile[] = [];

@@ -102,6 +102,38 @@ describe.each([
     await expect.poll(() => inView('revogr-data[type="rowPinStart"] .rgCell[data-rgrow="0"]', 'left.block_id')).toBe(true);
   });
 
+  it('keeps the column letters, the field names and the exception column in view at row 10,000', async () => {
+    const frame = (await page.locator('.wrap').boundingBox())!;
+    const within = (box: { x: number; y: number; width: number; height: number } | null) =>
+      !!box &&
+      box.y >= frame.y &&
+      box.y + box.height <= frame.y + frame.height &&
+      box.x >= frame.x &&
+      box.x + box.width <= frame.x + frame.width + 1;
+    const nameBox = page.getByLabel('Name box');
+    await nameBox.fill('B10000');
+    await nameBox.press('Enter');
+    // Row 10,000 of the sheet is the grid's scrolling row 9,998 (row 1, the field names, is frozen above it).
+    const last = page.locator('revogr-data[type="rgRow"][col-type="rgCol"] .rgCell[data-rgrow="9998"]').first();
+    await expect.poll(async () => within(await last.boundingBox()), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => nameBox.inputValue()).toBe('B10000');
+    const letters = page.locator('revogr-header .rgHeaderCell').filter({ hasText: /^B$/ }).first();
+    expect(within(await letters.boundingBox())).toBe(true);
+    const fieldNames = page.locator('revogr-data[type="rowPinStart"][col-type="rgCol"] .rgCell[data-rgrow="0"]').first();
+    expect(await fieldNames.textContent()).toBe('left.block_id');
+    expect(within(await fieldNames.boundingBox())).toBe(true);
+    const exception = page.locator('revogr-data[type="rowPinStart"][col-type="colPinEnd"] .rgCell[data-rgrow="0"]');
+    expect(await exception.textContent()).toBe('Exception');
+    expect(within(await exception.boundingBox())).toBe(true);
+    // The exception column's cell of row 10,000 sits beside it.
+    const pinnedLast = page.locator('revogr-data[type="rgRow"][col-type="colPinEnd"] .rgCell[data-rgrow="9998"]');
+    expect((await pinnedLast.boundingBox())?.y).toBe((await last.boundingBox())?.y);
+    await screenshot(page, `readable-${tag}-03-row-10000`);
+    await nameBox.fill('A1');
+    await nameBox.press('Enter');
+    await expect.poll(async () => within(await fieldNames.boundingBox())).toBe(true);
+  });
+
   it('selects and edits through the frozen panes like any other cell', async () => {
     await page.getByLabel('Name box').fill('U2');
     await page.getByLabel('Name box').press('Enter');

@@ -83,24 +83,29 @@ describe.each(VIEWPORTS)('home and run pages at $width x $height', (viewport) =>
     }
     await screenshot(page, `home-${tag}-01-home`);
 
+    // Each bucket's number opens exactly that bucket's breaks: as many rows as it says, each of an age inside it.
     const broker = sheets.find((s) => s.name === 'fo-vs-broker')!;
-    const total = await openTotal(`&sheetId=${broker.id}`);
-    await page
-      .getByRole('link', {
-        name: `fo-vs-broker: ${(await openTotal(`&sheetId=${broker.id}`)) - (await openTotal(`&sheetId=${broker.id}&minAge=2`))} open break(s) 0-1 days old`,
-      })
-      .click();
-    await expect.poll(() => page.url()).toMatch(new RegExp(`#/queue\\?sheetId=${broker.id}&status=open`));
-    await expect.poll(() => page.getByRole('table', { name: 'Exception queue' }).getByRole('checkbox').count()).toBe(Math.min(total, 50));
-    // Youngest first: the 0-1 day bucket's breaks head the list.
+    const atLeast = await Promise.all(AGE_BUCKETS.map((b) => openTotal(`&sheetId=${broker.id}${b.min ? `&minAge=${b.min}` : ''}`)));
+    const counts = atLeast.map((total, i) => total - (atLeast[i + 1] ?? 0));
+    expect(counts.filter((n) => n > 0).length).toBeGreaterThan(0);
     const queue = page.getByRole('table', { name: 'Exception queue' });
-    const headers = (await queue.getByRole('columnheader').allInnerTexts()).map((t) => t.trim());
-    const ageColumn = headers.indexOf('Age (days)');
-    expect(ageColumn).toBeGreaterThan(0);
-    const ages = await queue.locator('tbody tr').evaluateAll((rows, c) => rows.map((r) => Number(r.children[c].textContent)), ageColumn);
-    expect(ages.length).toBe(Math.min(total, 50));
-    expect(ages).toEqual([...ages].sort((a, b) => a - b));
-    expect(new Set(ages).size).toBeGreaterThan(1);
+    for (const [i, bucket] of AGE_BUCKETS.entries()) {
+      if (counts[i] === 0) continue;
+      await page.goto(`${h.url}/#/`);
+      await page.getByRole('link', { name: `fo-vs-broker: ${counts[i]} open break(s) ${bucket.label} old` }).click();
+      await expect.poll(() => page.url()).toMatch(new RegExp(`#/queue\\?sheetId=${broker.id}&status=open`));
+      expect(new URL(page.url().replace('#/queue', '')).searchParams.get('maxAge')).toBe(bucket.max === null ? null : String(bucket.max));
+      await expect.poll(() => page.getByText(new RegExp(`^1–${Math.min(counts[i], 50)} of ${counts[i]}$`)).count()).toBe(1);
+      await expect.poll(() => queue.getByRole('checkbox').count()).toBe(Math.min(counts[i], 50));
+      // Youngest first, and every age inside the bucket.
+      const headers = (await queue.getByRole('columnheader').allInnerTexts()).map((t) => t.trim());
+      const ageColumn = headers.indexOf('Age (days)');
+      expect(ageColumn).toBeGreaterThan(0);
+      const ages = await queue.locator('tbody tr').evaluateAll((rows, c) => rows.map((r) => Number(r.children[c].textContent)), ageColumn);
+      expect(ages.length).toBe(Math.min(counts[i], 50));
+      expect(ages).toEqual([...ages].sort((a, b) => a - b));
+      expect(ages.every((age) => age >= bucket.min && (bucket.max === null || age <= bucket.max))).toBe(true);
+    }
     await screenshot(page, `home-${tag}-02-queue`);
   });
 

@@ -18,7 +18,17 @@ describe('API tokens', () => {
     expect(own.body).toHaveLength(1);
     expect(own.body[0]).toMatchObject({ id: mine.id, name: 'nightly', lastUsedAt: null, ownerName: 'Ada' });
     expect(JSON.stringify(own.body)).not.toContain(mine.token);
-    expect(Object.keys(own.body[0]).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'ownerName', 'userId']);
+    expect(Object.keys(own.body[0]).sort()).toEqual([
+      'createdAt',
+      'expiresAt',
+      'id',
+      'lastUsedAt',
+      'name',
+      'ownerName',
+      'status',
+      'userId',
+    ]);
+    expect(own.body[0]).toMatchObject({ expiresAt: null, status: 'active' });
 
     expect((await author.json('GET', '/api/tokens')).body.map((t: { name: string }) => t.name)).toEqual(['loader']);
     const everyone = await owner.json('GET', '/api/tokens?all=true');
@@ -29,6 +39,10 @@ describe('API tokens', () => {
     const refused = await author.json('GET', '/api/tokens?all=true');
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
     expect(refused.body.error.message).toMatch(/only admins/);
+    const authorId = (await author.json('GET', '/api/auth/me')).body.user.id as number;
+    expect((await owner.json('GET', `/api/tokens?owner=${authorId}`)).body.map((t: { name: string }) => t.name)).toEqual(['loader']);
+    expect((await author.json('GET', `/api/tokens?owner=${authorId}`)).status).toBe(200);
+    expect((await author.json('GET', `/api/tokens?owner=${authorId + 1000}`)).status).toBe(403);
   });
 
   it('records when a token was last used', async () => {
@@ -126,6 +140,6 @@ describe('changing users', () => {
     expect((await owner.json('PATCH', '/api/users/999', { role: 'viewer' })).body.error.message).toBe('user 999 does not exist');
     const empty = await owner.json('PATCH', `/api/users/${me}`, {});
     expect(empty.status).toBe(400);
-    expect(empty.body.error.message).toMatch(/give a role or a name/);
+    expect(empty.body.error.message).toMatch(/give a role, a name or disabled/);
   });
 });

@@ -114,9 +114,6 @@ describe('roles', () => {
     const everyone = ['viewer', 'approver', 'author', 'admin'];
     const workers = ['approver', 'author', 'admin'];
     const authors = ['author', 'admin'];
-    const newDataset = async () =>
-      (await owner.json('POST', '/api/datasets', fileForm({ name: `d${Math.random()}` }, { name: 'd.csv', text: `a\n${Math.random()}\n` })))
-        .body.id;
     /** A new sheet whose version 1 was written by someone who is not any walking client, submitted if asked. */
     const ghost = await userWithRole(server, 'author');
     const newSheet = async (submitted = false) => {
@@ -133,6 +130,31 @@ describe('roles', () => {
     const newSchedule = async () =>
       (await owner.json('POST', '/api/schedules', { sheetId, cron: '0 18 * * 1-5', inputs: { fo_blotter: 'fo_*.csv' }, enabled: false }))
         .body.id;
+    /** Records of the walking author's own: ownership lets their author and the admins change them (docs/ownership.md). */
+    const authorsDataset = async () =>
+      (
+        await clients.author.json(
+          'POST',
+          '/api/datasets',
+          fileForm({ name: `o${Math.random()}` }, { name: 'o.csv', text: `a\n${Math.random()}\n` }),
+        )
+      ).body.id as number;
+    const authorsSheet = async (withDraft = false) => {
+      const book = { sheets: [{ name: 'Settings', cells: [['Type', 'Check']] }], names: [] };
+      const id = (await clients.author.json('POST', '/api/sheets', fileForm({}, { name: 'o.json', text: JSON.stringify(book) }))).body
+        .id as number;
+      if (withDraft) await clients.author.json('PUT', `/api/sheets/${id}`, { baseVersion: 1, workbook: book });
+      return id;
+    };
+    const authorsSchedule = async () =>
+      (
+        await clients.author.json('POST', '/api/schedules', {
+          sheetId,
+          cron: '0 18 * * 1-5',
+          inputs: { fo_blotter: 'fo_*.csv' },
+          enabled: false,
+        })
+      ).body.id as number;
     const queueFile = async () => {
       const bytes = new Uint8Array(await (await owner.request('GET', '/api/queue/export.xlsx')).arrayBuffer());
       const form = new FormData();
@@ -183,6 +205,16 @@ describe('roles', () => {
         body: () => ({ name: 'Renamed' }),
         allowed: ['admin'],
       },
+      {
+        method: 'POST',
+        path: async () =>
+          `/api/users/${(await owner.json('POST', '/api/users', { email: `p${Math.random()}@example.com`.replace('0.', ''), name: 'P', password: PASSWORD, role: 'viewer' })).body.id}/password`,
+        template: '/api/users/{id}/password',
+        body: () => ({ password: PASSWORD }),
+        allowed: ['admin'],
+      },
+      // Each caller "changes" to the same password: their only session stays.
+      { method: 'POST', path: '/api/auth/password', body: () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }), allowed: everyone },
       { method: 'GET', path: '/api/users', allowed: ['admin'] },
       { method: 'GET', path: '/api/users/assignable', allowed: everyone },
       {
@@ -206,7 +238,19 @@ describe('roles', () => {
       },
       { method: 'GET', path: `/api/datasets/${ids.fo_blotter}`, allowed: everyone },
       { method: 'GET', path: `/api/datasets/${ids.fo_blotter}/rows?limit=5`, allowed: everyone },
-      { method: 'DELETE', path: async () => `/api/datasets/${await newDataset()}`, template: '/api/datasets/{id}', allowed: authors },
+      { method: 'DELETE', path: async () => `/api/datasets/${await authorsDataset()}`, template: '/api/datasets/{id}', allowed: authors },
+      {
+        method: 'POST',
+        path: async () => `/api/datasets/${await authorsDataset()}/archive`,
+        template: '/api/datasets/{id}/archive',
+        allowed: authors,
+      },
+      {
+        method: 'POST',
+        path: async () => `/api/datasets/${await authorsDataset()}/unarchive`,
+        template: '/api/datasets/{id}/unarchive',
+        allowed: authors,
+      },
       {
         method: 'POST',
         path: '/api/preview/rows',
@@ -232,6 +276,32 @@ describe('roles', () => {
         body: () => ({ baseVersion: 1, workbook: { sheets: [{ name: 'Settings', cells: [['Type', 'Check']] }], names: [] } }),
         allowed: authors,
         ok: [200, 409],
+      },
+      {
+        method: 'PATCH',
+        path: async () => `/api/sheets/${await authorsSheet()}`,
+        template: '/api/sheets/{id}',
+        body: () => ({ name: 'renamed' }),
+        allowed: authors,
+      },
+      {
+        method: 'POST',
+        path: async () => `/api/sheets/${await authorsSheet()}/archive`,
+        template: '/api/sheets/{id}/archive',
+        allowed: authors,
+      },
+      {
+        method: 'POST',
+        path: async () => `/api/sheets/${await authorsSheet()}/unarchive`,
+        template: '/api/sheets/{id}/unarchive',
+        allowed: authors,
+      },
+      { method: 'DELETE', path: async () => `/api/sheets/${await authorsSheet()}`, template: '/api/sheets/{id}', allowed: authors },
+      {
+        method: 'DELETE',
+        path: async () => `/api/sheets/${await authorsSheet(true)}/versions/2`,
+        template: '/api/sheets/{id}/versions/{id}',
+        allowed: authors,
       },
       { method: 'GET', path: `/api/sheets/${sheetId}/versions`, allowed: everyone },
       { method: 'GET', path: `/api/sheets/${sheetId}/versions/1`, allowed: everyone },
@@ -307,12 +377,17 @@ describe('roles', () => {
       },
       {
         method: 'PATCH',
-        path: async () => `/api/schedules/${await newSchedule()}`,
+        path: async () => `/api/schedules/${await authorsSchedule()}`,
         template: '/api/schedules/{id}',
         body: () => ({ waitMinutes: 5 }),
         allowed: authors,
       },
-      { method: 'DELETE', path: async () => `/api/schedules/${await newSchedule()}`, template: '/api/schedules/{id}', allowed: authors },
+      {
+        method: 'DELETE',
+        path: async () => `/api/schedules/${await authorsSchedule()}`,
+        template: '/api/schedules/{id}',
+        allowed: authors,
+      },
       { method: 'GET', path: '/api/audit?limit=5', allowed: ['approver', 'admin'] },
       { method: 'GET', path: '/api/audit/verify', allowed: ['approver', 'admin'] },
       { method: 'GET', path: '/api/audit/export?format=jsonl', allowed: ['approver', 'admin'] },

@@ -144,6 +144,7 @@ describe('the queue as a worklist (API)', () => {
           sheetName: 'desk',
           kind: 'quantity',
           key: 'p1:A',
+          version: 1,
           fields: [
             { field: 'Status', before: 'open', after: 'resolved' },
             { field: 'Owner', before: null, after: 'Bob' },
@@ -157,6 +158,7 @@ describe('the queue as a worklist (API)', () => {
           sheetName: 'desk',
           kind: 'quantity',
           key: 'p1:B',
+          version: 1,
           fields: [{ field: 'Label', before: null, after: 'late confirm' }],
         },
       ],
@@ -276,7 +278,7 @@ describe('the queue as a worklist (API)', () => {
     server.db.$client.prepare(`UPDATE exception_items SET age_from = date('now', '-10 days') WHERE id = ?`).run(byKey['desk/p1:A'].id);
     expect(Object.keys(await items(boss, '&minAge=7'))).toEqual(['desk/p1:A']);
     const byAge = await alice.json('POST', '/api/queue/bulk', { filter: { minAge: 7 }, change: { label: 'old' } });
-    expect(byAge.body).toEqual({ updated: 1, ids: [byKey['desk/p1:A'].id] });
+    expect(byAge.body).toEqual({ updated: 1, ids: [byKey['desk/p1:A'].id], items: [{ id: byKey['desk/p1:A'].id, version: 2 }] });
 
     // Resolve A and B from an open-only list: which of the two still match "open"? Neither.
     const picked = [byKey['desk/p1:A'].id, byKey['desk/p1:B'].id];

@@ -16,6 +16,9 @@ describe('home page arithmetic', () => {
     expect(view.filter).toMatchObject({ sheetId: 7, status: 'open', minAge: '6' });
     expect([view.sort, view.order]).toEqual(['age', 'desc']);
     expect(readView(openBreaksLink().split('?')[1]).filter).toMatchObject({ sheetId: undefined, status: 'open', minAge: '' });
+    expect(readView(openBreaksLink(7, 2, 5).split('?')[1]).filter).toMatchObject({ sheetId: 7, minAge: '2', maxAge: '5' });
+    expect(readView(openBreaksLink(7, 0, 1).split('?')[1]).filter).toMatchObject({ minAge: '', maxAge: '1' });
+    expect(readView(openBreaksLink(7, 31, null).split('?')[1]).filter).toMatchObject({ minAge: '31', maxAge: '' });
     expect(readView(openKindLink('input anomaly').split('?')[1]).filter).toMatchObject({ kind: 'input anomaly', status: 'open' });
   });
 

@@ -19,11 +19,19 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token ?? '';
 }
 
+let sessionEnded: () => void = () => {};
+
+/** Called when the server no longer knows the caller's session (signed out elsewhere, disabled, expired). */
+export function onSessionEnded(handler: () => void): void {
+  sessionEnded = handler;
+}
+
 async function parse<T>(response: Response): Promise<T> {
   const text = await response.text();
   const body = text ? JSON.parse(text) : null;
   if (!response.ok) {
     const error = body?.error ?? { code: 'http_error', message: `${response.status} ${response.statusText}` };
+    if (response.status === 401 && error.code === 'unauthenticated') sessionEnded();
     throw new ApiError(response.status, error.code, error.message, error.details);
   }
   return body as T;
@@ -68,6 +76,10 @@ export interface DatasetInfo {
   rows: number;
   columns: { name: string; type: string }[];
   createdAt: string;
+  /** Who imported it (null: the system): they and the admins may archive or delete it. */
+  createdBy?: number | null;
+  /** Set while archived: kept for its runs, left out of lists and the run dialog. */
+  archivedAt?: string | null;
 }
 /** A version's state (governance.md 1). */
 export type VersionStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'superseded';
@@ -81,6 +93,10 @@ export interface SheetInfo {
   /** The version official runs and schedules use. */
   approvedVersion?: number | null;
   updatedAt: string;
+  /** Its owner (null: the system): they and the admins may rename, archive or delete it. */
+  createdBy?: number | null;
+  /** Set while archived: never run, saved or scheduled. */
+  archivedAt?: string | null;
 }
 export type RunKind = 'official' | 'test' | 'backtest' | 'reproduction';
 /** One version of a sheet as GET /api/sheets/:id/versions lists it, newest first. */
@@ -173,6 +189,8 @@ export interface RunInfo {
   queueChanges: Partial<Record<'opened' | 'continued' | 'reopened' | 'cleared' | 'matchedByHand', number>> | null;
   queuedAt: string;
   finishedAt: string | null;
+  /** In GET /api/runs only: the person, "schedule #N (cron, time zone)" or "system". */
+  startedBy?: string;
 }
 /** One report sheet of a Report run, as GET /api/runs/:id/sheets lists it. */
 export interface ReportSheetInfo {

@@ -5,6 +5,7 @@
  * engine's TEXT function uses its number formats): no request, no route, no extra bytes.
  */
 import * as XLSX from '@e965/xlsx';
+import { neutraliseValue } from '../../../rules/export-safety';
 
 /** Offers `blob` as a download named `name`. */
 export function saveBlob(blob: Blob, name: string): void {
@@ -19,10 +20,13 @@ export function saveBlob(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** One sheet of rows (row 1 the headers) as an .xlsx file; numbers stay numbers. */
+/**
+ * One sheet of rows (row 1 the headers) as an .xlsx file; numbers stay numbers, text a
+ * spreadsheet would run as a formula gets a leading `'` (docs/exports.md).
+ */
 export function xlsxBlob(sheetName: string, rows: (string | number | null)[][]): Blob {
   const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), sheetName.slice(0, 31));
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows.map((r) => r.map(neutraliseValue))), sheetName.slice(0, 31));
   const bytes = XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
   return new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }

@@ -29,12 +29,21 @@ export function bucketCounts(atLeast: number[]): number[] {
 }
 
 /**
- * The queue of a sheet's open breaks, from `minAge` days old, youngest first: the bucket's
- * breaks head the list (the queue filters by minimum age only).
+ * The queue of a sheet's (or every sheet's) open breaks from `minAge` to `maxAge` days old
+ * (both inclusive; null for no upper bound), youngest first: exactly one age bucket's breaks.
  */
-export function openBreaksLink(sheetId?: number, minAge = 0): string {
+export function openBreaksLink(sheetId?: number, minAge = 0, maxAge: number | null = null): string {
   const query = viewQuery({
-    filter: { sheetId, status: 'open', kind: '', assignee: '', label: '', minAge: minAge ? String(minAge) : '', q: '' },
+    filter: {
+      sheetId,
+      status: 'open',
+      kind: '',
+      assignee: '',
+      label: '',
+      minAge: minAge ? String(minAge) : '',
+      maxAge: maxAge === null ? '' : String(maxAge),
+      q: '',
+    },
     sort: 'age',
     // The queue's age order is by when a break began: descending puts the youngest first.
     order: 'desc',

@@ -19,6 +19,25 @@ export interface QueueItem {
   ageDays: number;
   comments: number;
   updatedAt: string;
+  /** Sent back with a change: the server refuses it (409 `stale`) if the item moved since. */
+  version: number;
+}
+
+/** One item a 409 `stale` names: it moved from the version a change was based on. */
+export interface StaleItem {
+  id: number;
+  place: string;
+  yourVersion: number;
+  version: number;
+  changedBy: string;
+  changedAt: string;
+}
+
+/** "changed by Bob at 2026-12-02 00:40 since you opened it" for each stale item (the first few). */
+export function staleText(stale: StaleItem[], since = 'since you opened it'): string {
+  const one = (s: StaleItem) => `${s.id} was changed by ${s.changedBy} at ${shortTime(s.changedAt)}`;
+  const shown = stale.slice(0, 3).map(one).join('; ');
+  return `Exception ${shown}${stale.length > 3 ? ` and ${stale.length - 3} more` : ''} ${since}`;
 }
 
 export interface Person {
@@ -37,6 +56,7 @@ export interface Authored {
 /** One change an uploaded spreadsheet would make (POST /api/queue/import?dryRun=true). */
 export interface ImportChange {
   id: number;
+  version: number;
   place: string;
   sheetName: string;
   kind: string;
@@ -54,6 +74,8 @@ export interface QueueFilter {
   label: string;
   /** Minimum age in days, as text; empty for any. */
   minAge: string;
+  /** Maximum age in days (inclusive), as text; empty or absent for any. */
+  maxAge?: string;
   q: string;
 }
 
@@ -90,6 +112,7 @@ export function readView(query: string): QueueView {
       assignee: p.get('assignee') ?? '',
       label: p.get('label') ?? '',
       minAge: number('minAge') ? String(number('minAge')) : '',
+      maxAge: number('maxAge') === undefined ? '' : String(number('maxAge')),
       q: p.get('q') ?? '',
     },
     sort: p.get('sort') ?? d.sort,
@@ -120,6 +143,7 @@ export function filterQuery(f: QueueFilter): string {
   if (f.assignee) params.set('assignee', f.assignee);
   if (f.label) params.set('label', f.label);
   if (f.minAge) params.set('minAge', f.minAge);
+  if (f.maxAge) params.set('maxAge', f.maxAge);
   if (f.q) params.set('q', f.q);
   return params.toString();
 }

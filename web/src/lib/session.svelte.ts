@@ -1,9 +1,18 @@
 /** Who is signed in; null until known, then the user or 'signed-out' / 'setup'. */
-import { api, setCsrfToken, type User } from './api';
+import { api, onSessionEnded, setCsrfToken, type User } from './api';
+import { notify } from './toasts.svelte';
 
 export const session = $state<{ state: 'loading' | 'setup' | 'signed-out' | 'signed-in'; user: User | null }>({
   state: 'loading',
   user: null,
+});
+
+// A session that ended on the server (disabled, password reset, signed out elsewhere) shows the sign-in page at the next request.
+onSessionEnded(() => {
+  if (session.state !== 'signed-in') return;
+  setCsrfToken(null);
+  Object.assign(session, { state: 'signed-out', user: null });
+  notify('Your session has ended (signed out elsewhere, password changed or account disabled): sign in again', 'error');
 });
 
 export async function loadSession(): Promise<void> {

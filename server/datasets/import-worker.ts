@@ -1,0 +1,60 @@
+/**
+ * A worker thread that reads (and for an import, stores) one dataset file on its own
+ * database connection, so parsing an untrusted file never holds up the server's requests.
+ * Errors go back as plain data; import-thread.ts turns them into AppError/RuleError again.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../db/app-error.js';
+import { openDatabase } from '../../db/open.js';
+import { RuleError } from '../../rules/errors.js';
+import type { ImportRequest } from './import-dataset.js';
+import { importInThisThread, inspectInThisThread } from './import-work.js';
+
+export interface ImportJob {
+  kind: 'import' | 'inspect';
+  path: string;
+  request: ImportRequest;
+}
+
+/** An error as plain data, to cross the thread boundary. */
+export type ErrorData =
+  | {
+      type: 'rule';
+      code: RuleError['code'];
+      message: string;
+      place: RuleError['place'];
+      problems: RuleError['problems'];
+      problemCount: number;
+    }
+  | { type: 'app'; code: string; status: AppError['status']; message: string; details?: unknown }
+  | { type: 'other'; message: string };
+
+export type ImportReply = { ok: true; value: unknown } | { ok: false; error: ErrorData };
+
+const { databasePath, job } = workerData as { databasePath: string; job: ImportJob };
+const db = openDatabase(databasePath);
+let reply: ImportReply;
+try {
+  const work = job.kind === 'import' ? importInThisThread : inspectInThisThread;
+  reply = { ok: true, value: await work(db, job.path, job.request) };
+} catch (error) {
+  reply = { ok: false, error: asData(error) };
+} finally {
+  db.$client.close();
+}
+parentPort!.postMessage(reply);
+
+function asData(error: unknown): ErrorData {
+  if (error instanceof RuleError)
+    return {
+      type: 'rule',
+      code: error.code,
+      message: error.message,
+      place: error.place,
+      problems: error.problems,
+      problemCount: error.problemCount,
+    };
+  if (error instanceof AppError)
+    return { type: 'app', code: error.code, status: error.status, message: error.message, details: error.details };
+  return { type: 'other', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}
