@@ -31,7 +31,7 @@ export async function importInThisThread(db: Db, path: string, request: ImportRe
     sameContentAs: same.map((d) => d.id),
     plans: read.plans,
     notes: read.notes,
-    message: `imported ${record.name}: ${record.rowCount.toLocaleString('en-US')} rows`,
+    message: `imported ${record.name}: ${record.rowCount.toLocaleString('en-US')} ${record.rowCount === 1 ? 'row' : 'rows'}`,
   };
 }
 

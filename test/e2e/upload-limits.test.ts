@@ -72,7 +72,30 @@ describe.each(VIEWPORTS)('upload limits at $width x $height', (viewport) => {
     const id = list.find((d) => d.name === 'menu')!.id;
     const rows = await (await page.request.get(`${h.url}/api/datasets/${id}/rows?offset=0&limit=5`)).json();
     expect(JSON.stringify(rows)).toContain('["Zürich","café","12 €"]');
-    // The only console error is the browser's own line for the refused upload.
-    expect(errors.filter((e) => !/status of 413/.test(e))).toEqual([]);
+  });
+
+  it('takes a declared encoding from the page: UTF-8 refuses the Windows-1252 file by its line, Windows-1252 reads it without a guess', async () => {
+    const encoding = page.getByLabel('Text encoding');
+    await page.getByLabel(/^File/).setInputFiles({ name: 'menu2.csv', mimeType: 'text/csv', buffer: latin1 });
+    await expect.poll(() => page.getByRole('region', { name: 'Column types' }).count()).toBe(1);
+    await encoding.selectOption('utf-8');
+    const toast = page.locator('.toast.error', { hasText: 'menu2.csv' });
+    await expect.poll(() => toast.innerText()).toContain('menu2.csv, line 2');
+    expect(await toast.innerText()).toContain('not valid UTF-8');
+    await encoding.selectOption('latin1');
+    const region = page.getByRole('region', { name: 'Column types' });
+    await expect.poll(() => region.count()).toBe(1);
+    // Declared, not guessed: no note says it was read as Windows-1252.
+    await expect.poll(() => region.getByRole('note').count()).toBe(0);
+    await screenshot(page, `upload-limits-${tag}-03-declared-latin1`);
+    await page.getByLabel(/^Name/).fill('menu_declared');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => datasetNames()).toContain('menu_declared');
+    const list = (await (await page.request.get(`${h.url}/api/datasets`)).json()) as { id: number; name: string }[];
+    const id = list.find((d) => d.name === 'menu_declared')!.id;
+    const rows = await (await page.request.get(`${h.url}/api/datasets/${id}/rows?offset=0&limit=5`)).json();
+    expect(JSON.stringify(rows)).toContain('["Zürich","café","12 €"]');
+    // The only console errors are the browser's own lines for the refused uploads.
+    expect(errors.filter((e) => !/status of (413|422)/.test(e))).toEqual([]);
   });
 });

@@ -7,28 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/seed.js';
-import { admin, Client, fileForm, testServer, userWithRole, type TestServer } from './helpers.js';
-
-/** A check that flags trades over a limit: limit 100 flags 500, limit 10 flags 50 and 500. */
-const check = (limit: number) => ({
-  sheets: [
-    {
-      name: 'Settings',
-      cells: [
-        ['Type', 'Check'],
-        ['Data', 'trades'],
-      ],
-    },
-    {
-      name: 'Rows',
-      cells: [
-        ['qty', 'Exception'],
-        [null, `=IF(A2>${limit},"over limit","")`],
-      ],
-    },
-  ],
-  names: [],
-});
+import { admin, Client, fileForm, limitCheck, testServer, userWithRole, type TestServer } from './helpers.js';
 
 async function setUp() {
   const server = testServer();
@@ -37,7 +16,7 @@ async function setUp() {
   const approver = await userWithRole(server, 'approver');
   const trades = (await boss.json('POST', '/api/datasets', fileForm({ name: 'trades' }, { name: 't.csv', text: 'qty\n5\n50\n500\n' }))).body
     .id as number;
-  const sheet = await author.json('POST', '/api/sheets', fileForm({}, { name: 'limits.json', text: JSON.stringify(check(100)) }));
+  const sheet = await author.json('POST', '/api/sheets', fileForm({}, { name: 'limits.json', text: JSON.stringify(limitCheck(100)) }));
   expect(sheet.status).toBe(201);
   return { server, boss, author, approver, trades, sheetId: sheet.body.id as number };
 }
@@ -65,7 +44,7 @@ describe('version states and four eyes', () => {
     expect(approved).toMatchObject({ status: 200, body: { status: 'approved', approvedVersion: 1 } });
     expect((await approver.json('GET', '/api/reviews')).body).toEqual([]);
 
-    const saved = await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: check(10) });
+    const saved = await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: limitCheck(10) });
     expect(saved.body).toMatchObject({ version: 2, status: 'draft', approvedVersion: 1 });
     await author.json('POST', `/api/sheets/${sheetId}/versions/2/submit`);
     await approver.json('POST', `/api/sheets/${sheetId}/versions/2/approve`);
@@ -103,7 +82,8 @@ describe('version states and four eyes', () => {
   it('lets a sole admin approve their own version, and says so in the trail; not once another approver exists', async () => {
     const server = testServer();
     const solo = await admin(server);
-    const sheetId = (await solo.json('POST', '/api/sheets', fileForm({}, { name: 'l.json', text: JSON.stringify(check(100)) }))).body.id;
+    const sheetId = (await solo.json('POST', '/api/sheets', fileForm({}, { name: 'l.json', text: JSON.stringify(limitCheck(100)) }))).body
+      .id;
     await solo.json('POST', `/api/sheets/${sheetId}/versions/1/submit`);
     expect((await solo.json('POST', `/api/sheets/${sheetId}/versions/1/approve`)).status).toBe(200);
     const trail = (await solo.json('GET', `/api/audit?entity=sheet&entityId=${sheetId}&action=sheet.version.approve`)).body.rows;
@@ -111,7 +91,7 @@ describe('version states and four eyes', () => {
     expect((await versions(solo, sheetId))[0]).toMatchObject({ selfApproved: true, reviewer: 'Ada' });
 
     await userWithRole(server, 'approver');
-    await solo.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: check(10) });
+    await solo.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: limitCheck(10) });
     await solo.json('POST', `/api/sheets/${sheetId}/versions/2/submit`);
     const refused = await solo.json('POST', `/api/sheets/${sheetId}/versions/2/approve`);
     expect(refused).toMatchObject({
@@ -152,7 +132,7 @@ describe('official runs and test runs', () => {
     expect(queueBefore.total).toBe(1);
 
     // A draft with limit 10 (flags 50 and 500), run as a test: its own results, the queue untouched.
-    await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: check(10) });
+    await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: limitCheck(10) });
     const test = await run(server, author, sheetId, { data: { trades }, version: 2 });
     expect(test.body).toMatchObject({
       status: 'succeeded',

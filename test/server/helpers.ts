@@ -107,3 +107,27 @@ export async function approveLatest(client: Client, sheetId: number, approver: C
   if (approved.status !== 200) throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
   return version;
 }
+
+/**
+ * A check over a `trades` dataset of one `qty` column that flags each quantity over `limit`
+ * as "over limit": limit 100 flags 500 of 5, 50, 500; limit 10 flags 50 and 500.
+ */
+export const limitCheck = (limit: number) => ({
+  sheets: [
+    {
+      name: 'Settings',
+      cells: [
+        ['Type', 'Check'],
+        ['Data', 'trades'],
+      ],
+    },
+    {
+      name: 'Rows',
+      cells: [
+        ['qty', 'Exception'],
+        [null, `=IF(A2>${limit},"over limit","")`],
+      ],
+    },
+  ],
+  names: [],
+});

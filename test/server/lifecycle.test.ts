@@ -5,28 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRun } from '../../db/runs.service.js';
-import { admin, Client, fileForm, testServer, userWithRole, type TestServer } from './helpers.js';
-
-/** Flags trades over a limit: limit 100 flags 500 of 5, 50, 500. */
-const check = (limit: number) => ({
-  sheets: [
-    {
-      name: 'Settings',
-      cells: [
-        ['Type', 'Check'],
-        ['Data', 'trades'],
-      ],
-    },
-    {
-      name: 'Rows',
-      cells: [
-        ['qty', 'Exception'],
-        [null, `=IF(A2>${limit},"over limit","")`],
-      ],
-    },
-  ],
-  names: [],
-});
+import { admin, Client, fileForm, limitCheck, testServer, userWithRole, type TestServer } from './helpers.js';
 
 async function setUp() {
   const server = testServer();
@@ -36,7 +15,7 @@ async function setUp() {
   const importTrades = async (text = 'qty\n5\n50\n500\n') =>
     (await author.json('POST', '/api/datasets', fileForm({ name: 'trades' }, { name: 't.csv', text }))).body.id as number;
   const newSheet = async (name: string) =>
-    (await author.json('POST', '/api/sheets', fileForm({ name }, { name: 'limits.json', text: JSON.stringify(check(100)) }))).body
+    (await author.json('POST', '/api/sheets', fileForm({ name }, { name: 'limits.json', text: JSON.stringify(limitCheck(100)) }))).body
       .id as number;
   const approve = async (sheetId: number, version: number) => {
     expect((await author.json('POST', `/api/sheets/${sheetId}/versions/${version}/submit`, {})).status).toBe(200);
@@ -66,7 +45,7 @@ describe('datasets', () => {
     const sheetId = await newSheet('limits');
     await approve(sheetId, 1);
     const official = await run(server, author, sheetId, { data: { trades } });
-    expect((await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: check(10) })).status).toBe(200);
+    expect((await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: limitCheck(10) })).status).toBe(200);
     const test = await run(server, author, sheetId, { data: { trades }, version: 2 });
     expect([official.body.status, test.body.status]).toEqual(['succeeded', 'succeeded']);
     const refused = await author.json('DELETE', `/api/datasets/${trades}`);
@@ -176,7 +155,9 @@ describe('sheets', () => {
     });
     expect(await author.json('POST', `/api/sheets/${sheetId}/runs`, { data: { trades } })).toMatchObject(refusal('run'));
     expect(await author.json('POST', `/api/sheets/${sheetId}/runs`, { data: { trades }, version: 1 })).toMatchObject(refusal('run'));
-    expect(await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: check(10) })).toMatchObject(refusal('saved'));
+    expect(await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: limitCheck(10) })).toMatchObject(
+      refusal('saved'),
+    );
     expect(
       await author.json('POST', '/api/schedules', { sheetId, cron: '0 18 * * 1-5', inputs: { trades: 'x*.csv' }, enabled: false }),
     ).toMatchObject(refusal('scheduled'));
@@ -236,7 +217,7 @@ describe('sheets', () => {
     expect((await author.json('GET', `/api/sheets/${kept}`)).status).toBe(200);
 
     const scratch = await newSheet('scratch');
-    expect((await author.json('PUT', `/api/sheets/${scratch}`, { baseVersion: 1, workbook: check(10) })).status).toBe(200);
+    expect((await author.json('PUT', `/api/sheets/${scratch}`, { baseVersion: 1, workbook: limitCheck(10) })).status).toBe(200);
     const test = await run(server, author, scratch, { data: { trades }, version: 2 });
     expect(test.body).toMatchObject({ status: 'succeeded', test: true });
     const schedule = (
@@ -258,7 +239,7 @@ describe('discarding a draft', () => {
     const trades = await importTrades();
     const sheetId = await newSheet('limits');
     await approve(sheetId, 1);
-    expect((await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: check(10) })).body.version).toBe(2);
+    expect((await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: limitCheck(10) })).body.version).toBe(2);
     const test = await run(server, author, sheetId, { data: { trades }, version: 2 });
     expect(test.body.test).toBe(true);
     const discarded = await author.json('DELETE', `/api/sheets/${sheetId}/versions/2`);
@@ -269,10 +250,10 @@ describe('discarding a draft', () => {
       1,
     ]);
     // An editor still holding version 2 is told it was discarded.
-    const stale = await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 2, workbook: check(20) });
+    const stale = await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 2, workbook: limitCheck(20) });
     expect(stale.body.error).toMatchObject({ code: 'stale_version', message: 'version 2 was discarded: version 1 is the newest' });
     // The next save is v3, never a second v2.
-    const next = await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: check(20) });
+    const next = await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: limitCheck(20) });
     expect(next.body.version).toBe(3);
     expect((await author.json('GET', `/api/sheets/${sheetId}/versions/2`)).status).toBe(404);
 
@@ -290,7 +271,7 @@ describe('discarding a draft', () => {
     const { server, author, importTrades, newSheet } = await setUp();
     const trades = await importTrades();
     const sheetId = await newSheet('limits');
-    await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: check(10) });
+    await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: limitCheck(10) });
     // Recorded but not handed to the run manager: it stays queued.
     const queued = createRun(server.db, { sheetId, data: { trades }, version: 2 });
     const busy = { code: 'run_in_progress', message: `run #${queued.id} is queued: wait for it to finish or cancel it first` };
@@ -306,7 +287,7 @@ describe('discarding a draft', () => {
       code: 'last_version',
       message: 'version 1 is the only version of sheet limits: delete the sheet instead',
     });
-    await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: check(10) });
+    await author.json('PUT', `/api/sheets/${sheetId}`, { baseVersion: 1, workbook: limitCheck(10) });
     await author.json('POST', `/api/sheets/${sheetId}/versions/2/submit`, {});
     expect((await approver.json('POST', `/api/sheets/${sheetId}/versions/2/reject`, { note: 'too tight' })).status).toBe(200);
     expect((await author.json('DELETE', `/api/sheets/${sheetId}/versions/2`)).status).toBe(200);

@@ -6,27 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createUser, type Role } from '../../db/users.service.js';
-import { admin, Client, fileForm, PASSWORD, testServer, type TestServer } from './helpers.js';
-
-const book = (limit: number) => ({
-  sheets: [
-    {
-      name: 'Settings',
-      cells: [
-        ['Type', 'Check'],
-        ['Data', 'trades'],
-      ],
-    },
-    {
-      name: 'Rows',
-      cells: [
-        ['qty', 'Exception'],
-        [null, `=IF(A2>${limit},"over limit","")`],
-      ],
-    },
-  ],
-  names: [],
-});
+import { admin, Client, fileForm, limitCheck, PASSWORD, testServer, type TestServer } from './helpers.js';
 
 async function person(server: TestServer, role: Role, name: string): Promise<Client> {
   const email = `${name.toLowerCase()}@example.com`;
@@ -49,8 +29,8 @@ async function setUp() {
   /** Fresh records of Olga's, one per attempt, so a delete that works leaves the next attempt its own. */
   const make = {
     sheet: async () =>
-      (await owner.json('POST', '/api/sheets', fileForm({}, { name: `s${Math.random()}.json`, text: JSON.stringify(book(100)) }))).body
-        .id as number,
+      (await owner.json('POST', '/api/sheets', fileForm({}, { name: `s${Math.random()}.json`, text: JSON.stringify(limitCheck(100)) })))
+        .body.id as number,
     dataset: async () =>
       (await owner.json('POST', '/api/datasets', fileForm({ name: 'trades' }, { name: 't.csv', text: `qty\n${Math.random()}\n` }))).body
         .id as number,
@@ -66,7 +46,7 @@ async function setUp() {
       ).body.id as number,
     draft: async () => {
       const id = await make.sheet();
-      const saved = await owner.json('PUT', `/api/sheets/${id}`, { baseVersion: 1, workbook: book(10) });
+      const saved = await owner.json('PUT', `/api/sheets/${id}`, { baseVersion: 1, workbook: limitCheck(10) });
       expect(saved.status).toBe(200);
       return id;
     },
@@ -135,13 +115,13 @@ describe('who may change or delete whose sheets, datasets, schedules and drafts'
   it("lets any author save a version of another's sheet, but not rename it on the way", async () => {
     const { people, make } = await setUp();
     const sheet = await make.sheet();
-    const saved = await people.other.json('PUT', `/api/sheets/${sheet}`, { baseVersion: 1, workbook: book(10) });
+    const saved = await people.other.json('PUT', `/api/sheets/${sheet}`, { baseVersion: 1, workbook: limitCheck(10) });
     expect(saved).toMatchObject({ status: 200, body: { version: 2, status: 'draft', createdBy: expect.any(Number) } });
-    const renaming = await people.other.json('PUT', `/api/sheets/${sheet}`, { baseVersion: 2, workbook: book(20), name: 'mine now' });
+    const renaming = await people.other.json('PUT', `/api/sheets/${sheet}`, { baseVersion: 2, workbook: limitCheck(20), name: 'mine now' });
     expect(renaming).toMatchObject({ status: 403, body: { error: { code: 'not_owner' } } });
     expect((await people.other.json('GET', `/api/sheets/${sheet}`)).body.version).toBe(2);
     // The owner may rename while saving.
-    const own = await people.owner.json('PUT', `/api/sheets/${sheet}`, { baseVersion: 2, workbook: book(20), name: 'limits' });
+    const own = await people.owner.json('PUT', `/api/sheets/${sheet}`, { baseVersion: 2, workbook: limitCheck(20), name: 'limits' });
     expect(own).toMatchObject({ status: 200, body: { version: 3, name: 'limits' } });
   });
 
@@ -152,7 +132,7 @@ describe('who may change or delete whose sheets, datasets, schedules and drafts'
     };
     server.db.$client
       .prepare("INSERT INTO sheet_versions (sheet_id, version, content, content_hash) VALUES (?, 1, ?, 'x')")
-      .run(demo.id, JSON.stringify(book(1)));
+      .run(demo.id, JSON.stringify(limitCheck(1)));
     const refused = await people.owner.json('PATCH', `/api/sheets/${demo.id}`, { name: 'mine' });
     expect(refused).toMatchObject({
       status: 403,

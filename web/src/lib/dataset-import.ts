@@ -24,20 +24,30 @@ export function nameFromFile(file: File): string {
   return file.name.replace(/\.(csv|txt|xlsx|xlsm)$/i, '');
 }
 
-function form(name: string, file: File, types: Record<string, FieldType>): FormData {
+/** A CSV's text encodings the server reads; '' lets it detect (and say in `notes` when it guessed). */
+export const ENCODINGS: { value: string; label: string }[] = [
+  { value: '', label: 'Detect' },
+  { value: 'utf-8', label: 'UTF-8' },
+  { value: 'utf-16le', label: 'UTF-16 LE' },
+  { value: 'utf-16be', label: 'UTF-16 BE' },
+  { value: 'latin1', label: 'Windows-1252 (Latin-1)' },
+];
+
+function form(name: string, file: File, types: Record<string, FieldType>, encoding: string): FormData {
   const data = new FormData();
   data.append('name', name);
   data.append('file', file);
   if (Object.keys(types).length) data.append('types', JSON.stringify(types));
+  if (encoding) data.append('encoding', encoding);
   return data;
 }
 
-export function inspectUpload(name: string, file: File, types: Record<string, FieldType>, onProgress: (f: number) => void) {
-  return upload<Inspection>('/api/datasets/inspect', form(name, file, types), onProgress);
+export function inspectUpload(name: string, file: File, types: Record<string, FieldType>, onProgress: (f: number) => void, encoding = '') {
+  return upload<Inspection>('/api/datasets/inspect', form(name, file, types, encoding), onProgress);
 }
 
-export function importUpload(name: string, file: File, types: Record<string, FieldType>, onProgress: (f: number) => void) {
-  return upload<Imported>('/api/datasets', form(name, file, types), onProgress);
+export function importUpload(name: string, file: File, types: Record<string, FieldType>, onProgress: (f: number) => void, encoding = '') {
+  return upload<Imported>('/api/datasets', form(name, file, types, encoding), onProgress);
 }
 
 /** `line 12` or `Sheet1!B13`: where a problem is, as the user finds it in the file. */
