@@ -38,7 +38,11 @@ if (config.demo) {
 }
 
 const runs = new RunManager(db, { databasePath: config.databasePath, memoryMb: config.runMemoryMb });
-const scheduler = new Scheduler(db, runs, { watchDir: config.watchDir });
+const scheduler = new Scheduler(db, runs, {
+  watchDir: config.watchDir,
+  importLimits: config.importLimits,
+  importMemoryMb: config.importMemoryMb,
+});
 scheduler.start();
 const app = createApp({ db, config, runs, scheduler }, { webRoot: join(process.cwd(), 'dist', 'web') });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

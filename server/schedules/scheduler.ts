@@ -11,6 +11,7 @@ import type { Db } from '../../db/open.js';
 import { raiseFileException } from '../../db/queue/queue.service.js';
 import { createRun } from '../../db/runs.service.js';
 import { getSchedule, listSchedules, recordFiring, type ScheduleRecord } from '../../db/schedules.service.js';
+import type { ImportLimits } from '../../ingest/file-limits.js';
 import { importDatasetFile } from '../datasets/import-dataset.js';
 import { RuleError } from '../../rules/errors.js';
 import { checkRunInputs } from '../runs/run-inputs.js';
@@ -26,7 +27,8 @@ export class Scheduler {
   constructor(
     private readonly db: Db,
     private readonly runs: RunManager,
-    private readonly options: { watchDir: string; pollMs?: number },
+    /** `importLimits` and `importMemoryMb`: the server's settings, so a watched file meets the same limits as an upload. */
+    private readonly options: { watchDir: string; pollMs?: number; importLimits?: ImportLimits; importMemoryMb?: number },
   ) {}
 
   /** Starts the cron of every enabled schedule. */
@@ -118,10 +120,22 @@ export class Scheduler {
     const data: Record<string, number> = {};
     for (const [name, path] of Object.entries(files)) {
       try {
-        const { record } = await importDatasetFile(this.db, path, { name, sourceName: basename(path), userId });
+        const { record } = await importDatasetFile(this.db, path, {
+          name,
+          sourceName: basename(path),
+          userId,
+          limits: this.options.importLimits,
+          memoryMb: this.options.importMemoryMb,
+        });
         data[name] = record.id;
       } catch (error) {
-        const message = error instanceof RuleError ? error.describe() : `${basename(path)}: ${(error as Error).message}`;
+        // A limit refusal (AppError 413) already names the file, as a RuleError's description does.
+        const message =
+          error instanceof RuleError
+            ? error.describe()
+            : error instanceof AppError
+              ? error.message
+              : `${basename(path)}: ${(error as Error).message}`;
         raiseFileException(this.db, { sheetId: schedule.sheetId, kind: 'bad file', name, detail: message, due: due.toISOString() });
         return { error: message };
       }

@@ -27,7 +27,11 @@ export async function startHarness(): Promise<Harness> {
   const db = openDatabase(config.databasePath);
   await seedDemo(db, join(process.cwd(), 'examples'));
   const runs = new RunManager(db, { databasePath: config.databasePath, memoryMb: 1024 });
-  const scheduler = new Scheduler(db, runs, { watchDir: config.watchDir });
+  const scheduler = new Scheduler(db, runs, {
+    watchDir: config.watchDir,
+    importLimits: config.importLimits,
+    importMemoryMb: config.importMemoryMb,
+  });
   const app = createApp({ db, config, runs, scheduler }, { webRoot: webBuildDir });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

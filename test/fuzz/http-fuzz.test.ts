@@ -47,7 +47,11 @@ beforeAll(async () => {
   const db = openDatabase(config.databasePath);
   await seedDemo(db, join(process.cwd(), 'examples'));
   runs = new RunManager(db, { databasePath: config.databasePath, memoryMb: 1024 });
-  scheduler = new Scheduler(db, runs, { watchDir: config.watchDir });
+  scheduler = new Scheduler(db, runs, {
+    watchDir: config.watchDir,
+    importLimits: config.importLimits,
+    importMemoryMb: config.importMemoryMb,
+  });
   const app = createApp({ db, config, runs, scheduler });
   server = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

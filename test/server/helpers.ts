@@ -21,7 +21,12 @@ export function testServer(env: Record<string, string> = {}): TestServer {
   const config = loadConfig({ TICKMARK_DATA_DIR: tempDir('tickmark-server-'), TICKMARK_DEMO: 'false', ...env });
   const db = openDatabase(config.databasePath);
   const runs = new RunManager(db, { databasePath: config.databasePath, memoryMb: 1024 });
-  const scheduler = new Scheduler(db, runs, { watchDir: config.watchDir, pollMs: 50 });
+  const scheduler = new Scheduler(db, runs, {
+    watchDir: config.watchDir,
+    pollMs: 50,
+    importLimits: config.importLimits,
+    importMemoryMb: config.importMemoryMb,
+  });
   return { app: createApp({ db, config, runs, scheduler }), db, config, runs, scheduler };
 }
 
