@@ -7,6 +7,9 @@ export function show(value: unknown): string {
   return String(value);
 }
 
+/** "2026-12-01 21:16" from a stored ISO time (UTC, as every list shows times). */
+export const shortTime = (at: string): string => at.slice(0, 16).replace('T', ' ');
+
 /** A server message as a sentence on its own: capital first letter. */
 export function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -10,6 +10,3 @@ export function mayChange(record: { createdBy?: number | null }): boolean {
   if (!user) return false;
   return user.role === 'admin' || (user.role === 'author' && record.createdBy === user.id);
 }
-
-/** `2026-12-02 00:41`: when something was archived, as the lists show times. */
-export const shortTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');

@@ -3,6 +3,8 @@
  * to and from the page's URL, the filter as the API takes it, history entries in words, and
  * which fields of a break differ.
  */
+import { shortTime } from './format';
+
 export interface QueueItem {
   id: number;
   sheetId: number;
@@ -180,8 +182,7 @@ export function describeChange(before: unknown, after: unknown, names: Map<numbe
     .map((k) => `${FIELD_WORDS[k]}: ${word(k, b[k])} → ${word(k, a[k])}`);
 }
 
-/** "2026-12-01 21:16" from a stored ISO time. */
-export const shortTime = (at: string): string => at.slice(0, 16).replace('T', ' ');
+export { shortTime };
 
 /**
  * Indexes of value columns that disagree with their other side: `left.quantity` against
