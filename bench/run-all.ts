@@ -6,9 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const BENCHES: { script: string; args?: string[]; what: string }[] = [
-  { script: 'bench/recon.ts', args: ['--rows', '100000'], what: 'reconciliation 100k x 100k, pandas side by side' },
+  { script: 'bench/recon.ts', args: ['--rows', '100000,1000000'], what: 'reconciliation 100k x 100k and 1M x 1M, pandas side by side' },
   { script: 'bench/pnl.ts', args: ['--trades', '1000000'], what: 'P&L booking of 1M trades, a pandas FIFO side by side' },
   { script: 'bench/dataset-storage.ts', what: 'dataset storage: write and read back 1M rows' },
+  { script: 'bench/csv-parsers.ts', what: 'CSV parsers against csv-parse, and the row and columnar readers, on 1M rows' },
   { script: 'bench/audit-chain.ts', what: 'audit hash chain: writes per second before and after, verify 1M entries' },
   { script: 'bench/server-load.ts', what: 'exceptions listing under load during a reconciliation' },
   {

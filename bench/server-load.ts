@@ -3,9 +3,11 @@
  * a run with 100k exceptions; then 50 concurrent connections for 30 s on its exceptions
  * listing (random pages) while a 100k x 100k reconciliation runs at the same time.
  * Prints requests per second and p50/p99 latency, then a shorter mixed phase (sorted,
- * filtered, searched pages and the queue).
+ * filtered, searched pages and the queue), then (issue 14) the listing again while one
+ * 1M x 1M reconciliation runs in the run worker, which must fit its heap cap
+ * (TICKMARK_RUN_MEMORY_MB, 1,536 MB by default).
  *
- *   npx tsx bench/server-load.ts [--seconds 30] [--connections 50]
+ *   npx tsx bench/server-load.ts [--seconds 30] [--connections 50] [--big-rows 1000000 | --big-rows 0]
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -15,7 +17,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateRecon } from './generate-recon.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, connections: { type: 'string', default: '50' } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '30' },
+    connections: { type: 'string', default: '50' },
+    'big-rows': { type: 'string', default: '1000000' },
+  },
+});
+const bigRows = Number(values['big-rows']);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const dir = join('bench', 'out', 'server-load');
@@ -67,6 +76,8 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     TICKMARK_DEMO: 'false',
     TICKMARK_ADMIN_EMAIL: 'bench@example.com',
     TICKMARK_ADMIN_PASSWORD: 'bench password 1',
+    // The 1M-row phase's files: 8M cells and ~50 MB each.
+    TICKMARK_MAX_CELLS: '50000000',
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
@@ -83,6 +94,7 @@ try {
   const tokenResponse = await call('POST', '/api/tokens', { name: 'bench' }, { Cookie: cookie, 'X-Tickmark-CSRF': csrfToken });
   const auth = { Authorization: `Bearer ${tokenResponse.token as string}` };
 
+  // Runs are test runs of version 1: an official run needs an approved version (governance.md 2).
   const upload = async (path: string, fields: Record<string, string> = {}) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
@@ -103,7 +115,7 @@ try {
   const R = await upload(join(dir, 'right.csv'), { name: 'R' });
   const breaksSheet = await upload(join(dir, 'breaks.json'));
   const t = performance.now();
-  const breaksRun = await runToEnd((await call('POST', `/api/sheets/${breaksSheet}/runs`, { data: { L, R } }, auth)).id);
+  const breaksRun = await runToEnd((await call('POST', `/api/sheets/${breaksSheet}/runs`, { data: { L, R }, version: 1 }, auth)).id);
   console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   console.log(
     `run with ${breaksRun.counts.exceptions.toLocaleString('en-US')} exceptions: ${breaksRun.status} in ${((performance.now() - t) / 1000).toFixed(1)} s (queue: ${JSON.stringify(breaksRun.queueChanges)})`,
@@ -118,7 +130,7 @@ try {
   const background = (async () => {
     while (loading) {
       const started = performance.now();
-      const run = await runToEnd((await call('POST', `/api/sheets/${reconSheet}/runs`, { data: { fo, broker } }, auth)).id);
+      const run = await runToEnd((await call('POST', `/api/sheets/${reconSheet}/runs`, { data: { fo, broker }, version: 1 }, auth)).id);
       if (run.status !== 'succeeded') throw new Error(`background reconciliation ${run.status}`);
       reconSeconds.push((performance.now() - started) / 1000);
     }
@@ -148,7 +160,37 @@ try {
   const other = await load('mixed: sorted, searched, filtered views and the queue, random pages', Math.max(5, Math.round(seconds / 3)), [
     { setupRequest: (r) => ({ ...r, path: `${views[Math.floor(Math.random() * views.length)]}&offset=${offset()}` }) },
   ]);
-  writeFileSync(join(dir, 'result.json'), JSON.stringify({ listing, other, reconSeconds }, null, 2));
+  const big = bigRows > 0 ? await duringBigRun() : null;
+  writeFileSync(join(dir, 'result.json'), JSON.stringify({ listing, other, reconSeconds, big }, null, 2));
+
+  /** The listing under load while one bigRows x bigRows reconciliation is in progress in the run worker. */
+  async function duringBigRun() {
+    const files = await generateRecon(join(dir, 'recon-big'), bigRows);
+    const started = performance.now();
+    const bigFo = await upload(files.fo, { name: 'fo' });
+    const bigBroker = await upload(files.broker, { name: 'broker' });
+    console.log(
+      `imported ${bigRows.toLocaleString('en-US')} x ~${bigRows.toLocaleString('en-US')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    const runStarted = performance.now();
+    const id = (await call('POST', `/api/sheets/${reconSheet}/runs`, { data: { fo: bigFo, broker: bigBroker }, version: 1 }, auth))
+      .id as number;
+    // Wait for the worker to start evaluating, so the load meets the run, not the queue.
+    while ((await call('GET', `/api/runs/${id}`, undefined, auth)).status === 'queued') await new Promise((r) => setTimeout(r, 100));
+    const during = await load(`exceptions listing during a ${bigRows.toLocaleString('en-US')}-row run`, seconds, [
+      { setupRequest: (r) => ({ ...r, path: page() }) },
+    ]);
+    const after = await call('GET', `/api/runs/${id}`, undefined, auth);
+    const stillRunning = after.status === 'running';
+    const run = await runToEnd(id);
+    const runSeconds = (performance.now() - runStarted) / 1000;
+    console.log(
+      `the ${bigRows.toLocaleString('en-US')}-row run: ${run.status} in ${runSeconds.toFixed(1)} s, ${run.counts?.exceptions ?? '?'} exceptions; ` +
+        `${stillRunning ? 'still running when the load ended' : 'finished before the load ended (the figure covers part of the run)'}`,
+    );
+    if (run.status !== 'succeeded') throw new Error(`the ${bigRows}-row run ${run.status}: ${JSON.stringify(run.error)}`);
+    return { ...during, runSeconds, stillRunning };
+  }
 
   async function load(what: string, duration: number, requests: autocannon.Request[]) {
     const result = await autocannon({ url: base, connections, duration, headers: auth, requests });

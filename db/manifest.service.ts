@@ -5,9 +5,12 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import { buildManifest, engineVersions, resolvedParams, ResultsHash, type RunManifest } from '../rules/manifest.js';
-import type { RunSummary } from '../rules/types.js';
+import { evaluationOf } from '../rules/run-evaluation.js';
+import { readSettings } from '../rules/settings.js';
+import type { DatasetColumn, EvaluationReport, RunSummary } from '../rules/types.js';
 import type { CellValue, Workbook } from '../rules/workbook.js';
 import { AppError } from './app-error.js';
+import { getDataset, loadDataset } from './datasets.service.js';
 import type { Db } from './open.js';
 import { getRun, type RunRecord } from './runs.service.js';
 import { datasets, sheets, sheetVersions } from './schema.js';
@@ -35,9 +38,36 @@ export function runManifest(db: Db, id: number): RunManifest {
       Object.entries(run.inputs).map(([name, input]) => [name, { sha256: input.sha256, rows: rowCounts.get(input.datasetId) ?? null }]),
     ),
     params: resolvedParams(JSON.parse(version.content) as Workbook, run.params),
-    engine: engineVersions(),
+    engine: { ...engineVersions(), ...runEvaluation(db, run, JSON.parse(version.content) as Workbook) },
     results: { sha256: run.resultsSha256 ?? storedResultsHash(db, run), rows: counts.rows, exceptions: counts.exceptions },
   });
+}
+
+/**
+ * Which Rows columns the run compiled (issue 14), worked out as the engine does from the
+ * version, its datasets' columns and its lookup datasets; left out when a dataset it read
+ * has been deleted since (nothing to work it out from).
+ */
+function runEvaluation(db: Db, run: RunRecord, workbook: Workbook): { evaluation?: EvaluationReport } {
+  const records = Object.entries(run.inputs).map(([name, input]) => [name, input.datasetId] as const);
+  const present = db
+    .select({ id: datasets.id })
+    .from(datasets)
+    .where(
+      inArray(
+        datasets.id,
+        records.map(([, id]) => id),
+      ),
+    )
+    .all();
+  if (present.length < new Set(records.map(([, id]) => id)).size) return {};
+  const lookup = new Set(readSettings(workbook).lookup.map((n) => n.toLowerCase()));
+  const columns = Object.fromEntries(records.map(([name, id]) => [name, getDataset(db, id).columns as DatasetColumn[]]));
+  const lookups = Object.fromEntries(
+    records.filter(([name]) => lookup.has(name.toLowerCase())).map(([name, id]) => [name, loadDataset(db, id, name)]),
+  );
+  const evaluation = evaluationOf(workbook, columns, lookups, run.params);
+  return evaluation ? { evaluation } : {};
 }
 
 /**

@@ -11,10 +11,32 @@ const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)
 
 /** The number a text means, or null. "00123" is an identifier, not a number. */
 export function parseNumber(text: string): number | null {
+  const plain = plainNumber(text);
+  if (plain !== undefined) return plain;
   if (!NUMBER.test(text) || !/\d/.test(text)) return null;
   if (/^[-+]?0\d/.test(text)) return null;
   const n = Number(text.replace(/,/g, ''));
   return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * The common case without a regular expression (a million quantities are parsed per
+ * import): `-?digits[.digits]` with no leading zero before a digit. Undefined: not that
+ * shape, so the full rule above decides.
+ */
+function plainNumber(text: string): number | undefined {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0; // a leading minus
+  const first = i;
+  let dot = -1;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && dot < 0) dot = i;
+    else if (c < 48 || c > 57) return undefined;
+  }
+  if (dot === first || dot === n - 1 || n === first) return undefined;
+  if (text.charCodeAt(first) === 48 && first + 1 < n && dot !== first + 1) return undefined;
+  return Number(text);
 }
 
 /** The ISO date (or date-time) a text means, or null. */

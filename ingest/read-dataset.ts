@@ -39,12 +39,17 @@ export async function inspectDatasetFile(path: string, options: ReadDatasetOptio
   const sourceName = options.sourceName ?? basename(path);
   const ext = extname(sourceName).toLowerCase();
   const read: ReadOptions = { ...options, sourceName };
+  await ensureReadable(path, sourceName);
+  if (ext === '.csv' || ext === '.txt') return readCsvDataset(path, read);
+  if (ext === '.xlsx' || ext === '.xlsm') return readXlsxDataset(path, read);
+  throw new RuleError('bad_file', `"${ext || 'no extension'}" files cannot be imported; use .csv or .xlsx`, { file: sourceName });
+}
+
+/** Refuses a file that is not there or cannot be read, naming it as the user knows it. */
+export async function ensureReadable(path: string, sourceName: string): Promise<void> {
   await access(path, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
     throw new RuleError('bad_file', error.code === 'ENOENT' ? 'no such file' : `cannot read the file (${error.code})`, {
       file: sourceName,
     });
   });
-  if (ext === '.csv' || ext === '.txt') return readCsvDataset(path, read);
-  if (ext === '.xlsx' || ext === '.xlsm') return readXlsxDataset(path, read);
-  throw new RuleError('bad_file', `"${ext || 'no extension'}" files cannot be imported; use .csv or .xlsx`, { file: sourceName });
 }

@@ -81,6 +81,14 @@ export function loadEngineWorkbook(workbook: Workbook, options: EngineWorkbookOp
   }
 }
 
+/**
+ * Every formula of the workbook checked for nesting as loading it into HyperFormula checks
+ * it, for a run that may never load it (the compiled evaluator): the same refusal either way.
+ */
+export function refuseTooDeepFormulas(workbook: Workbook): void {
+  for (const sheet of workbook.sheets) refuseTooDeep(sheet.name, sheet.cells as RawCellContent[][]);
+}
+
 /** A formula nested deep enough to overflow the parser is refused by its cell, not thrown as a RangeError. */
 function refuseTooDeep(sheet: string, content: RawCellContent[][]): void {
   content.forEach((row, r) =>

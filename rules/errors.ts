@@ -77,3 +77,22 @@ export function describePlace(place: RuleErrorPlace): string {
   if (place.setting && !place.sheet) parts.push(`setting "${place.setting}"`);
   return parts.join(', ');
 }
+
+/** A RuleError as plain data, to cross a worker thread's boundary and come back the same. */
+export interface RuleErrorData {
+  type: 'rule';
+  code: RuleErrorCode;
+  message: string;
+  place: RuleErrorPlace;
+  problems: RuleProblem[];
+  problemCount: number;
+}
+
+export function ruleErrorData(error: RuleError): RuleErrorData {
+  const { code, message, place, problems, problemCount } = error;
+  return { type: 'rule', code, message, place, problems, problemCount };
+}
+
+export function ruleErrorFromData(data: RuleErrorData): RuleError {
+  return new RuleError(data.code, data.message, data.place, data.problems, data.problemCount);
+}

@@ -28,6 +28,17 @@ export function serialToIso(serial: number): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
 }
 
+/** Excel's last date, 9999-12-31, as a serial: a later (or negative) one is a number Excel shows as #####. */
+const LAST_EXCEL_SERIAL = 2_958_466;
+
+/**
+ * What the results show for a date-typed number: its ISO date, or the number itself when it
+ * is outside Excel's dates (`=DATE(2024,1,1)+1e308` must not end the run).
+ */
+export function dateTypedOutput(serial: number): number | string {
+  return serial >= 0 && serial < LAST_EXCEL_SERIAL ? serialToIso(serial) : excelNumber(serial);
+}
+
 /**
  * What to write into a HyperFormula cell for a typed field value. Text is prefixed with
  * an apostrophe so HyperFormula keeps it as text: "00123" stays text and "=A1" in a CSV

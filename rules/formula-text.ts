@@ -4,10 +4,32 @@
  * understand; Excel needs those prefixes back to recognise newer and custom functions.
  * String literals and quoted sheet names are left untouched.
  */
+import { HyperFormula } from 'hyperformula';
+import { engineToExcel365, excel365ToEngine, excel365ToFile, fileToExcel365 } from './functions/arrays/dialect.js';
+import { registerTickmarkFunctions } from './functions/index.js';
 import { ENGINE_OFFSET } from './functions/reference.js';
 
+/** The formula in the engine's dialect (see also ./functions/arrays/dialect.ts for `#`, `@` and LAMBDA calls). */
 export function normaliseFormula(formula: string): string {
-  return rewriteWords(formula, rewriteWord, escapeQuotes);
+  return excel365ToEngine(rewriteWords(formula, rewriteWord, escapeQuotes, lowerExponent), isEngineFunction);
+}
+
+/** HyperFormula's parser reads `1e5` but not Excel's `1E5`, `1E+5` or `2.5E-3`. */
+function lowerExponent(number: string): string {
+  return number.replace('E', 'e');
+}
+
+let engineFunctions = new Set<string>();
+
+/**
+ * Whether the engine has a function of this (upper-case) name; any other name called is a
+ * LAMBDA's. A name not known yet re-reads the registry: plugins may be registered later.
+ */
+function isEngineFunction(name: string): boolean {
+  if (engineFunctions.has(name) || name === ENGINE_OFFSET) return true;
+  registerTickmarkFunctions();
+  engineFunctions = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
+  return engineFunctions.has(name);
 }
 
 /**
@@ -26,7 +48,8 @@ function escapeQuotes(literal: string, inArray: boolean): string {
 
 /** The formula without Excel's file-format prefixes (`_xlfn.`, `_xlfn._xlws.`, `_xludf.`), as Tickmark stores it. */
 export function withoutPrefixes(formula: string): string {
-  return rewriteWords(formula, (word) => word.replace(PREFIXES, ''));
+  // The file's SINGLE and ANCHORARRAY are Excel's `@` and `#`.
+  return fileToExcel365(rewriteWords(formula, (word) => word.replace(PREFIXES, '')));
 }
 
 /** Excel's file prefixes: newer functions (`_xlfn.`, `_xlws.`), custom ones (`_xludf.`), LET's names (`_xlpm.`). */
@@ -34,7 +57,7 @@ const PREFIXES = /^_xlfn\._xlws\.|^_xlfn\.|^_xludf\.|^_xlpm\./i;
 
 /** Functions Excel stores with `_xlfn.` (added since Excel 2007), and their `_xlws.` subset. */
 const XLFN = new Set(
-  'CONCAT TEXTJOIN IFS SWITCH MAXIFS MINIFS XLOOKUP XMATCH TEXTBEFORE TEXTAFTER LET LAMBDA SEQUENCE RANDARRAY IFNA DAYS ISOWEEKNUM NUMBERVALUE XOR ARABIC BASE DECIMAL CEILING.MATH FLOOR.MATH STDEV.S STDEV.P VAR.S VAR.P NORM.DIST NORM.INV NORM.S.DIST NORM.S.INV PERCENTILE.INC PERCENTILE.EXC QUARTILE.INC QUARTILE.EXC RANK.EQ RANK.AVG MODE.SNGL FORECAST.LINEAR COVARIANCE.P COVARIANCE.S BITAND BITOR BITXOR BITLSHIFT BITRSHIFT COT COTH CSC CSCH SEC SECH ACOT ACOTH UNICHAR UNICODE ENCODEURL FILTERXML WEBSERVICE SHEET SHEETS FORMULATEXT ISFORMULA GAMMA GAUSS PHI SKEW.P PDURATION RRI AGGREGATE'.split(
+  'SINGLE ANCHORARRAY LAMBDA MAP REDUCE SCAN BYROW BYCOL MAKEARRAY ISOMITTED TAKE DROP CHOOSECOLS CHOOSEROWS EXPAND TOCOL TOROW WRAPCOLS WRAPROWS VSTACK HSTACK GROUPBY PIVOTBY PERCENTOF TRIMRANGE CONCAT TEXTJOIN IFS SWITCH MAXIFS MINIFS XLOOKUP XMATCH TEXTBEFORE TEXTAFTER LET LAMBDA SEQUENCE RANDARRAY IFNA DAYS ISOWEEKNUM NUMBERVALUE XOR ARABIC BASE DECIMAL CEILING.MATH FLOOR.MATH STDEV.S STDEV.P VAR.S VAR.P NORM.DIST NORM.INV NORM.S.DIST NORM.S.INV PERCENTILE.INC PERCENTILE.EXC QUARTILE.INC QUARTILE.EXC RANK.EQ RANK.AVG MODE.SNGL FORECAST.LINEAR COVARIANCE.P COVARIANCE.S BITAND BITOR BITXOR BITLSHIFT BITRSHIFT COT COTH CSC CSCH SEC SECH ACOT ACOTH UNICHAR UNICODE ENCODEURL FILTERXML WEBSERVICE SHEET SHEETS FORMULATEXT ISFORMULA GAMMA GAUSS PHI SKEW.P PDURATION RRI AGGREGATE'.split(
     ' ',
   ),
 );
@@ -46,13 +69,14 @@ const XLUDF = new Set([
 ]);
 
 /** The formula as Excel stores it in a file: prefixes added (`TRUE()` is valid Excel and stays). */
-export function excelFormula(formula: string): string {
+export function excelFormula(excel: string): string {
+  const formula = excel365ToFile(excel);
   const bound = letNames(formula);
   return rewriteWords(formula, (word, text, after) => {
     const upper = word.toUpperCase();
     const rest = text.slice(after).trimStart();
-    // Excel stores the names LET binds as _xlpm.name.
-    if (bound.has(upper) && !rest.startsWith('(') && !rest.startsWith('!')) return `_xlpm.${word}`;
+    // Excel stores the names LET and LAMBDA bind as _xlpm.name (a LET name bound to a LAMBDA is called so too).
+    if (bound.has(upper) && !rest.startsWith('!') && !(rest.startsWith('(') && isEngineFunction(upper))) return `_xlpm.${word}`;
     if (!rest.startsWith('(')) return word;
     if (upper === ENGINE_OFFSET) return 'OFFSET';
     if (XLWS.has(upper)) return `_xlfn._xlws.${upper}`;
@@ -66,6 +90,7 @@ function rewriteWords(
   formula: string,
   rewrite: (word: string, formula: string, after: number) => string,
   literal: (text: string, inArray: boolean) => string = (text) => text,
+  numberText: (text: string) => string = (text) => text,
 ): string {
   if (!formula.startsWith('=')) return formula;
   let braces = 0;
@@ -85,6 +110,14 @@ function rewriteWords(
       while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
       out += formula.slice(i, j + 1);
       i = j + 1;
+      continue;
+    }
+    // A number with its exponent (`2.5E-3`), so the `E-3` is not read as a word. Digits
+    // after `$` belong to a cell reference (`$A$1`) and a word keeps its own digits (`E5`).
+    const number = formula[i - 1] === '$' ? null : /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(formula.slice(i));
+    if (number) {
+      out += numberText(number[0]);
+      i += number[0].length;
       continue;
     }
     const word = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(formula.slice(i));
@@ -141,7 +174,7 @@ export function fromEngineFormula(formula: string): string {
     if ((upper === 'TRUE' || upper === 'FALSE') && /^\s*\(\s*\)/.test(rest)) return `${upper}${BARE}`;
     return word;
   }).replace(new RegExp(`${BARE}\\s*\\(\\s*\\)`, 'g'), '');
-  return words.replace(
+  return engineToExcel365(words).replace(
     /\("[^"]*"(?:&CHAR\(34\)&"[^"]*")+\)/g,
     (group) =>
       `"${group
@@ -190,12 +223,16 @@ export function arrayFormulaBody(formula: string): string | null {
   return null;
 }
 
-/** The names LET calls in a formula bind (upper-cased): every argument before the last at an even position. */
+/**
+ * The names LET and LAMBDA calls in a formula bind (upper-cased): LET's arguments before the
+ * last at even positions, LAMBDA's every argument before the last.
+ */
 function letNames(formula: string): Set<string> {
   const names = new Set<string>();
   rewriteWords(formula, (word, text, after) => {
     const open = text.indexOf('(', after);
-    if (word.toUpperCase() !== 'LET' || open < 0 || text.slice(after, open).trim() !== '') return word;
+    const binder = word.toUpperCase();
+    if ((binder !== 'LET' && binder !== 'LAMBDA') || open < 0 || text.slice(after, open).trim() !== '') return word;
     const args: string[] = [];
     let depth = 0;
     let start = open + 1;
@@ -210,7 +247,9 @@ function letNames(formula: string): Set<string> {
         if (ch === ')') break;
       }
     }
-    args.slice(0, -1).forEach((arg, i) => i % 2 === 0 && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(arg) && names.add(arg.toUpperCase()));
+    args
+      .slice(0, -1)
+      .forEach((arg, i) => (binder === 'LAMBDA' || i % 2 === 0) && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(arg) && names.add(arg.toUpperCase()));
     return word;
   });
   return names;

@@ -5,6 +5,7 @@
 import { HyperFormula, type ConfigParams } from 'hyperformula';
 import { registerTickmarkFunctions } from './functions/index.js';
 import { applyExcelCoercion } from './functions/coercion.js';
+import { parseExcelDateTime } from './functions/datetime/date-text.js';
 import { TICKMARK_LANGUAGE } from './functions/language.js';
 
 /** HyperFormula settings shared by every instance Tickmark builds. */
@@ -19,6 +20,8 @@ export function engineConfig(overrides: Partial<ConfigParams> = {}): Partial<Con
     leapYear1900: true,
     // Date text as Excel (US) reads it: ISO dates and month-first dates.
     dateFormats: ['YYYY-MM-DD', 'MM/DD/YYYY', 'MM/DD/YY'],
+    // …and as Excel reads any date or time text: month names, AM/PM (functions/datetime/date-text.ts).
+    parseDateTime: parseExcelDateTime,
     useColumnIndex: false,
     smartRounding: true,
     // Values keep 15 significant digits, as Excel's do (HyperFormula rounds to 10 by default),

@@ -12,6 +12,7 @@ import type { RawCellContent } from 'hyperformula';
 import { RuleError } from './errors.js';
 import { fieldToCell } from './field-values.js';
 import type { RuleSettings } from './settings.js';
+import { toRows, type AnyDataset } from './run-sources.js';
 import type { Dataset } from './types.js';
 import { cellAddress, findSheet, isFormula, type Workbook } from './workbook.js';
 
@@ -22,7 +23,7 @@ const RESERVED = new Set(['settings', 'rows', 'summary']);
 export function lookupSheets(
   workbook: Workbook,
   settings: RuleSettings,
-  datasets: Record<string, Dataset>,
+  datasets: Record<string, AnyDataset>,
 ): Record<string, RawCellContent[][]> {
   const replace: Record<string, RawCellContent[][]> = {};
   for (const name of settings.lookup) {
@@ -34,10 +35,10 @@ export function lookupSheets(
         place,
       );
     }
-    const dataset = datasets[name] ?? Object.entries(datasets).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
-    if (!dataset) {
-      const given = Object.keys(datasets).join(', ') || 'none';
-      throw new RuleError('missing_dataset', `setting "Lookup" names dataset "${name}", which was not given (given: ${given})`, place);
+    const given = datasets[name] ?? Object.entries(datasets).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+    if (!given) {
+      const names = Object.keys(datasets).join(', ') || 'none';
+      throw new RuleError('missing_dataset', `setting "Lookup" names dataset "${name}", which was not given (given: ${names})`, place);
     }
     if (!findSheet(workbook, name)) {
       throw new RuleError(
@@ -46,6 +47,8 @@ export function lookupSheets(
         place,
       );
     }
+    // Only the datasets a lookup names are turned into rows (the sides of a run stay columns).
+    const dataset = toRows(given);
     checkHeaders(workbook, name, dataset);
     replace[name.toLowerCase()] = [
       dataset.columns.map((c) => c.name),

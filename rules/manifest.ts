@@ -11,7 +11,7 @@ import { HyperFormula } from 'hyperformula';
 import { csvLine } from './csv-text.js';
 import { resolveParams } from './run.js';
 import { readSettings } from './settings.js';
-import type { ParamValue } from './types.js';
+import type { EvaluationReport, ParamValue } from './types.js';
 import type { CellValue, Workbook } from './workbook.js';
 
 export interface RunManifest {
@@ -19,7 +19,11 @@ export interface RunManifest {
   /** `rows` is null on the server for a dataset deleted since the run. */
   datasets: Record<string, { sha256: string; rows: number | null }>;
   params: Record<string, ParamValue>;
-  engine: { tickmark: string; hyperformula: string };
+  /**
+   * `evaluation` (issue 14, an extension of governance.md 5): which Rows formula columns the
+   * compiled evaluator took and which went through HyperFormula, and why. Not for a Report.
+   */
+  engine: { tickmark: string; hyperformula: string; evaluation?: EvaluationReport };
   results: { sha256: string; rows: number; exceptions: number };
 }
 
@@ -68,6 +72,11 @@ export class ResultsHash {
 
   line(values: (CellValue | undefined)[]): void {
     this.hash.update(csvLine(values));
+  }
+
+  /** Lines already formatted by `csvLine` (a block of them): the same hash as feeding them one by one. */
+  text(lines: string): void {
+    this.hash.update(lines);
   }
 
   /** The hex digest; call once, after the last line. */

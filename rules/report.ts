@@ -5,7 +5,7 @@
 import { CellValueDetailedType, type HyperFormula, type RawCellContent } from 'hyperformula';
 import { loadEngineWorkbook } from './engine-workbook.js';
 import { RuleError } from './errors.js';
-import { fieldToCell, fromEngineValue, fromFormulaValue, serialToIso } from './field-values.js';
+import { dateTypedOutput, fieldToCell, fromEngineValue, fromFormulaValue } from './field-values.js';
 import { bookReport, emitPnlSheets, isPnlSheet, withPnlSheets } from './pnl/pnl-report.js';
 import type { RuleSettings } from './settings.js';
 import type { Dataset, ParamValue, RunSink } from './types.js';
@@ -91,7 +91,9 @@ function sheetValues(hf: HyperFormula, sheet: number): CellValue[][] {
       const value = hf.doesCellHaveFormula(address) ? fromFormulaValue(raw) : fromEngineValue(raw);
       const type = typeof value === 'number' ? hf.getCellValueDetailedType(address) : null;
       line.push(
-        type === CellValueDetailedType.NUMBER_DATE || type === CellValueDetailedType.NUMBER_DATETIME ? serialToIso(value as number) : value,
+        type === CellValueDetailedType.NUMBER_DATE || type === CellValueDetailedType.NUMBER_DATETIME
+          ? dateTypedOutput(value as number)
+          : value,
       );
     }
     out.push(line);

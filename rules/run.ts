@@ -1,7 +1,10 @@
 /**
  * Applies a rule sheet to datasets (contract section 1): reads Settings, matches or walks
  * the rows, evaluates the Rows rule block by block, streams results to the sink and
- * returns the `summary.json` content.
+ * returns the `summary.json` content. The rows are joined on key ids and the rule's
+ * compiled columns computed without HyperFormula (rules/run-columns.ts); `evaluator:
+ * 'hyperformula'` runs the path before issue 14 whole (row objects, every column through
+ * HyperFormula), which gives the same bytes and is kept to prove it.
  */
 import type { RawCellContent } from 'hyperformula';
 import { loadEngineWorkbook } from './engine-workbook.js';
@@ -10,12 +13,14 @@ import { fieldToCell, fieldToOutput } from './field-values.js';
 import { matchDatasets, type MatchedRow } from './matcher.js';
 import { lookupSheets } from './lookup-sheets.js';
 import { paramRows, runReport } from './report.js';
-import { evaluateRows, type RowInputs } from './row-evaluator.js';
+import { evaluateRows, textIsNotADate, type RowInputs } from './row-evaluator.js';
 import { findField, readRowsLayout, type RowsLayout } from './rows-layout.js';
 import { readSettings, type RuleSettings } from './settings.js';
-import { startSummary } from './summary.js';
-import type { Dataset, FieldValue, ParamValue, RunCounts, RunInput, RunSummary } from './types.js';
-import type { CellValue } from './workbook.js';
+import { checkSource, evaluateColumns, reconciliationSource, type ColumnSource } from './run-columns.js';
+import { allRows, rowCount, type AnyDataset } from './run-sources.js';
+import { startSummary, type SummaryRun } from './summary.js';
+import type { Dataset, FieldValue, ParamValue, ResultRow, RunCounts, RunInput, RunSummary } from './types.js';
+import type { CellValue, Workbook } from './workbook.js';
 
 /** Runs a rule sheet end to end. Bad input throws RuleError naming the place at fault. */
 export async function runRuleSheet(input: RunInput): Promise<RunSummary> {
@@ -25,11 +30,10 @@ export async function runRuleSheet(input: RunInput): Promise<RunSummary> {
   const params = resolveParams(settings, input.params ?? {});
   progress({ phase: 'loading', done: 0, total: 1 });
   if (settings.type === 'Report') {
-    const report = await runReport(workbook, settings, input.datasets, params, sink, input.signal);
+    const report = await runReport(workbook, settings, allRows(input.datasets), params, sink, input.signal);
     progress({ phase: 'done', done: report.rows, total: report.rows });
     return { type: 'Report', counts: { rows: report.rows, exceptions: report.exceptions }, by_exception: report.byException, summary: {} };
   }
-  const plan = settings.type === 'Reconciliation' ? planReconciliation(settings, input) : planCheck(settings, input);
   // Key order as the contract's summary.json lists them.
   const counts: RunCounts =
     settings.type === 'Reconciliation' ? { rows: 0, matched: 0, left_only: 0, right_only: 0, exceptions: 0 } : { rows: 0, exceptions: 0 };
@@ -40,37 +44,106 @@ export async function runRuleSheet(input: RunInput): Promise<RunSummary> {
   // thousands of input cells: measured 8 s of 25 s on 100k rows (BENCHMARKS.md).
   // In Rows a formula that refers to an empty field stays empty (a blank output, no
   // exception), where Excel and every other Tickmark engine show 0.
-  const hf = loadEngineWorkbook(workbook, { ...engineOptions, engine: { useColumnIndex: false, evaluateNullToZero: false } });
-  const summarySheet = startSummary(workbook, plan.layout.headers, engineOptions);
-  await sink.columns(plan.layout.headers);
-  try {
-    await evaluateRows(hf, plan.layout, {
-      count: plan.count,
-      inputsOf: plan.inputsOf,
-      signal: input.signal,
-      onBlock: async (rows, done) => {
-        for (const row of rows) {
-          counts.rows += 1;
-          if (row.match === 'matched') counts.matched! += 1;
-          else if (row.match === 'left only') counts.left_only! += 1;
-          else if (row.match === 'right only') counts.right_only! += 1;
-          if (row.exception !== null) {
-            counts.exceptions += 1;
-            byException[row.exception] = (byException[row.exception] ?? 0) + 1;
-          }
-        }
-        summarySheet.add(rows);
-        await sink.rows(rows);
-        progress({ phase: 'evaluating', done, total: plan.count });
-      },
+  const engine = () =>
+    loadEngineWorkbook(workbook, {
+      ...engineOptions,
+      engine: { useColumnIndex: false, evaluateNullToZero: false, ...textIsNotADate() },
     });
-  } finally {
-    hf.destroy();
+  let total = 0;
+  let summarySheet: SummaryRun | null = null;
+  const onBlock = async (rows: ResultRow[], done: number) => {
+    for (const row of rows) {
+      counts.rows += 1;
+      if (row.match === 'matched') counts.matched! += 1;
+      else if (row.match === 'left only') counts.left_only! += 1;
+      else if (row.match === 'right only') counts.right_only! += 1;
+      if (row.exception !== null) {
+        counts.exceptions += 1;
+        byException[row.exception] = (byException[row.exception] ?? 0) + 1;
+      }
+    }
+    summarySheet!.add(rows);
+    await sink.rows(rows);
+    progress({ phase: 'evaluating', done, total });
+  };
+  if (input.evaluator === 'hyperformula') {
+    const datasets = allRows(input.datasets);
+    const plan =
+      settings.type === 'Reconciliation' ? planReconciliation(settings, datasets, workbook) : planCheck(settings, datasets, workbook);
+    total = plan.count;
+    summarySheet = startSummary(workbook, plan.layout.headers, engineOptions);
+    await sink.columns(plan.layout.headers);
+    input.onEvaluation?.(
+      { compiled: [], fallback: formulaColumns(plan.layout).map((column) => ({ column, reason: 'evaluator: hyperformula' })) },
+      { joinMs: 0 },
+    );
+    const hf = engine();
+    try {
+      await evaluateRows(hf, plan.layout, { count: plan.count, inputsOf: plan.inputsOf, signal: input.signal, onBlock });
+    } finally {
+      hf.destroy();
+    }
+  } else {
+    progress({ phase: 'matching', done: 0, total: 1 });
+    const started = performance.now();
+    const { layout, source } = settings.type === 'Reconciliation' ? columnsReconciliation(settings, input) : columnsCheck(settings, input);
+    const joinMs = performance.now() - started;
+    total = source.count;
+    summarySheet = startSummary(workbook, layout.headers, engineOptions);
+    await sink.columns(layout.headers);
+    await evaluateColumns({
+      workbook,
+      layout,
+      source,
+      params,
+      replace: engineOptions.replace,
+      engine,
+      onBlock,
+      signal: input.signal,
+      onCompiled: (report) => input.onEvaluation?.(report, { joinMs }),
+    });
   }
-  progress({ phase: 'summary', done: plan.count, total: plan.count });
+  progress({ phase: 'summary', done: total, total });
   const summary = summarySheet.finish();
-  progress({ phase: 'done', done: plan.count, total: plan.count });
+  progress({ phase: 'done', done: total, total });
   return { type: settings.type, counts, by_exception: byException, summary };
+}
+
+function formulaColumns(layout: RowsLayout): string[] {
+  return layout.columns.filter((c) => c.kind === 'formula').map((c) => c.header);
+}
+
+function columnsReconciliation(settings: RuleSettings, input: RunInput): { layout: RowsLayout; source: ColumnSource } {
+  const left = requireDataset(input.datasets, settings.left!, 'Left', settings);
+  const right = requireDataset(input.datasets, settings.right!, 'Right', settings);
+  const layout = readRowsLayout(
+    input.workbook,
+    'Reconciliation',
+    { left: left.columns, right: right.columns, leftName: left.name, rightName: right.name },
+    settings.exceptionColumn,
+  );
+  const ageFrom = settings.ageFrom ? resolveAgeField(settings, left, right) : null;
+  return { layout, source: reconciliationSource(settings, layout, left, right, ageFrom) };
+}
+
+function columnsCheck(settings: RuleSettings, input: RunInput): { layout: RowsLayout; source: ColumnSource } {
+  const data = requireDataset(input.datasets, settings.data!, 'Data', settings);
+  const layout = readRowsLayout(input.workbook, 'Check', { data: data.columns, dataName: data.name }, settings.exceptionColumn);
+  const keyColumns = checkKeyColumns(settings, data);
+  const ageColumn = settings.ageFrom ? fieldIndex(data, settings.ageFrom, settings.rows['age from']) : -1;
+  return { layout, source: checkSource(layout, data, rowCount(data), keyColumns, ageColumn) };
+}
+
+function checkKeyColumns(settings: RuleSettings, data: AnyDataset): number[] {
+  return (settings.key.length ? settings.key : data.columns.map((c) => c.name)).map((name) => {
+    const field = findField(data.columns, name);
+    if (!field)
+      throw new RuleError('unknown_field', `key field "${name}" is not a field of "${data.name}"`, {
+        sheet: 'Settings',
+        cell: `B${settings.rows.key}`,
+      });
+    return data.columns.indexOf(field);
+  });
 }
 
 interface Plan {
@@ -79,11 +152,12 @@ interface Plan {
   inputsOf: (index: number) => RowInputs;
 }
 
-function planReconciliation(settings: RuleSettings, input: RunInput): Plan {
-  const left = requireDataset(input.datasets, settings.left!, 'Left', settings);
-  const right = requireDataset(input.datasets, settings.right!, 'Right', settings);
+/** The HyperFormula path's plan (the evaluator before issue 14, kept whole to compare against). */
+function planReconciliation(settings: RuleSettings, datasets: Record<string, Dataset>, workbook: Workbook): Plan {
+  const left = requireDataset(datasets, settings.left!, 'Left', settings);
+  const right = requireDataset(datasets, settings.right!, 'Right', settings);
   const layout = readRowsLayout(
-    input.workbook,
+    workbook,
     'Reconciliation',
     { left: left.columns, right: right.columns, leftName: left.name, rightName: right.name },
     settings.exceptionColumn,
@@ -118,18 +192,10 @@ function planReconciliation(settings: RuleSettings, input: RunInput): Plan {
   };
 }
 
-function planCheck(settings: RuleSettings, input: RunInput): Plan {
-  const data = requireDataset(input.datasets, settings.data!, 'Data', settings);
-  const layout = readRowsLayout(input.workbook, 'Check', { data: data.columns, dataName: data.name }, settings.exceptionColumn);
-  const keyColumns = (settings.key.length ? settings.key : data.columns.map((c) => c.name)).map((name) => {
-    const field = findField(data.columns, name);
-    if (!field)
-      throw new RuleError('unknown_field', `key field "${name}" is not a field of "${data.name}"`, {
-        sheet: 'Settings',
-        cell: `B${settings.rows.key}`,
-      });
-    return data.columns.indexOf(field);
-  });
+function planCheck(settings: RuleSettings, datasets: Record<string, Dataset>, workbook: Workbook): Plan {
+  const data = requireDataset(datasets, settings.data!, 'Data', settings);
+  const layout = readRowsLayout(workbook, 'Check', { data: data.columns, dataName: data.name }, settings.exceptionColumn);
+  const keyColumns = checkKeyColumns(settings, data);
   const ageColumn = settings.ageFrom ? fieldIndex(data, settings.ageFrom, settings.rows['age from']) : -1;
   const fieldColumns = layout.columns.flatMap((c) =>
     c.kind === 'field' ? [{ index: c.index, source: data.columns.findIndex((d) => d.name === c.field) }] : [],
@@ -158,7 +224,7 @@ function builtinValue(name: string, row: MatchedRow): CellValue {
   return row.rightCount;
 }
 
-function requireDataset(datasets: Record<string, Dataset>, name: string, setting: string, settings: RuleSettings): Dataset {
+function requireDataset<D extends AnyDataset>(datasets: Record<string, D>, name: string, setting: string, settings: RuleSettings): D {
   const found = datasets[name] ?? Object.entries(datasets).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
   if (!found) {
     const given = Object.keys(datasets).join(', ') || 'none';
@@ -171,7 +237,7 @@ function requireDataset(datasets: Record<string, Dataset>, name: string, setting
   return found;
 }
 
-function resolveAgeField(settings: RuleSettings, left: Dataset, right: Dataset): { side: 'left' | 'right'; column: number } {
+function resolveAgeField(settings: RuleSettings, left: AnyDataset, right: AnyDataset): { side: 'left' | 'right'; column: number } {
   const name = settings.ageFrom!;
   const row = settings.rows['age from'];
   const lower = name.toLowerCase();
@@ -180,7 +246,7 @@ function resolveAgeField(settings: RuleSettings, left: Dataset, right: Dataset):
   return { side: 'left', column: fieldIndex(left, bare, row) };
 }
 
-function fieldIndex(dataset: Dataset, name: string, row: number | undefined): number {
+function fieldIndex(dataset: AnyDataset, name: string, row: number | undefined): number {
   const field = findField(dataset.columns, name);
   if (!field)
     throw new RuleError('unknown_field', `"${name}" is not a field of "${dataset.name}"`, {

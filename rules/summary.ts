@@ -6,7 +6,8 @@
  */
 import { CellValueDetailedType, type HyperFormula, type RawCellContent } from 'hyperformula';
 import { loadEngineWorkbook, type EngineWorkbookOptions } from './engine-workbook.js';
-import { fromEngineValue, fromFormulaValue, isoToSerial, serialToIso } from './field-values.js';
+import { textIsNotADate } from './row-evaluator.js';
+import { dateTypedOutput, fromEngineValue, fromFormulaValue, isoToSerial } from './field-values.js';
 import { planSummary, type SummaryPlan } from './summary-plan.js';
 import type { ResultRow } from './types.js';
 import { columnIndex, findSheet, isErrorValue, isFormula, type CellValue, type SheetData, type Workbook } from './workbook.js';
@@ -41,7 +42,11 @@ class StreamedSummary implements SummaryRun {
     private readonly options: EngineWorkbookOptions,
   ) {
     const formulas = plan.partials.flatMap((p) => p.formulas.map((f) => [`=${f.replace(/^=/, '')}`]));
-    this.hf = loadEngineWorkbook(workbook, { ...options, replace: { ...options.replace, [sheet.name.toLowerCase()]: formulas, rows: [] } });
+    this.hf = loadEngineWorkbook(workbook, {
+      ...options,
+      engine: { ...options.engine, ...textIsNotADate() },
+      replace: { ...options.replace, [sheet.name.toLowerCase()]: formulas, rows: [] },
+    });
     this.rowsId = this.hf.getSheetId('Rows') ?? this.hf.getSheetId(this.hf.addSheet('Rows'))!;
     this.partialsId = this.hf.getSheetId(sheet.name)!;
     this.totals = plan.partials.map((p) => ({
@@ -172,7 +177,7 @@ function readLabels(hf: HyperFormula, sheetId: number, sheet: SheetData): Record
     const value = hf.doesCellHaveFormula(address) ? fromFormulaValue(raw) : fromEngineValue(raw);
     const type = typeof value === 'number' ? hf.getCellValueDetailedType(address) : null;
     const dated = type === CellValueDetailedType.NUMBER_DATE || type === CellValueDetailedType.NUMBER_DATETIME;
-    out[String(label).trim()] = isErrorValue(value) ? value.error : dated ? serialToIso(value as number) : value;
+    out[String(label).trim()] = isErrorValue(value) ? value.error : dated ? dateTypedOutput(value as number) : value;
   });
   return out;
 }

@@ -2,6 +2,7 @@
  * The engine's public data shapes: typed datasets in, evaluated rows and a summary out.
  * Everything here is plain data so it crosses worker threads and JSON unchanged.
  */
+import type { ColumnarDataset } from './columnar/types.js';
 import type { CellValue, Workbook } from './workbook.js';
 
 export type FieldType = 'number' | 'date' | 'boolean' | 'text';
@@ -83,10 +84,25 @@ export interface RunSummary {
 
 export type ParamValue = number | string | boolean;
 
+/**
+ * Which `Rows` formula columns the compiled evaluator took and which fell back to
+ * HyperFormula, with the reason (issue 14; manifest.json `engine.evaluation`).
+ */
+export interface EvaluationReport {
+  compiled: string[];
+  fallback: { column: string; reason: string }[];
+}
+
+/** `compiled` (the default): compiled columns, HyperFormula for the rest; `hyperformula`: every column through HyperFormula. */
+export type EvaluatorChoice = 'compiled' | 'hyperformula';
+
 export interface RunInput {
   workbook: Workbook;
-  /** By dataset name as the Settings sheet (or a Report's sheet names) refer to them. */
-  datasets: Record<string, Dataset>;
+  /** By dataset name as the Settings sheet (or a Report's sheet names) refer to them; row-major or by column. */
+  datasets: Record<string, Dataset | ColumnarDataset>;
+  evaluator?: EvaluatorChoice;
+  /** Told once the rows are joined and the rule compiled, before the first block (not for a Report). */
+  onEvaluation?: (report: EvaluationReport, timings: { joinMs: number }) => void;
   /** Overrides for `Param NAME` defaults, by NAME (case-insensitive). */
   params?: Record<string, ParamValue>;
   sink: RunSink;

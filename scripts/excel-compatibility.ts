@@ -104,6 +104,8 @@ const lines = [
   "relative, text and errors exactly. A formula recalc cannot evaluate keeps Excel's value in its output (and a",
   '`note:`); it counts here as a difference, never as agreeing.',
   '',
+  "Which of Excel 365's functions Tickmark implements, and how each is tested against Microsoft's own documented examples, is in [`function-coverage.md`](function-coverage.md).",
+  '',
   `**${agreeing.toLocaleString('en-US')} of ${formulas.toLocaleString('en-US')} formulas agree (${((100 * agreeing) / formulas).toFixed(2)}%).** The test`,
   '`test/excel/conformance.test.ts` fails if the share drops below `test/excel/conformance-threshold.json`.',
   '',

@@ -24,6 +24,8 @@ import { TextLookupPlugin } from './text-lookup.js';
 import { TradingDaysPlugin } from './trading-days.js';
 import { VdbPlugin } from './vdb.js';
 import { YearFracPlugin } from './yearfrac.js';
+import { excel365Plugins } from './excel365/index.js';
+import { patchWildcards } from './wildcards/patch.js';
 
 let registered = false;
 
@@ -53,6 +55,7 @@ export function registerTickmarkFunctions(): void {
     LetPlugin,
     OptionSymbolsPlugin,
     TradingDaysPlugin,
+    ...excel365Plugins,
   ];
   const builtIn = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
@@ -61,4 +64,6 @@ export function registerTickmarkFunctions(): void {
   }
   // HyperFormula's own functions too: an exception in any one call is that cell's error.
   for (const plugin of HyperFormula.getAllFunctionPlugins()) guardPlugin(plugin);
+  // Excel's `?` is exactly one character; HyperFormula's matches zero or one (wildcards/patch.ts).
+  patchWildcards();
 }

@@ -11,6 +11,9 @@ export const TICKMARK_LANGUAGE = 'enTM';
 /** HyperFormula's error type for `#NULL!` (not in its enum; the translation makes it real). */
 export const NULL_ERROR = 'NULL' as ErrorType;
 
+/** Excel 365's `#CALC!` (an array function with nothing to return, a LAMBDA not called): made real the same way. */
+export const CALC_ERROR = 'CALC' as ErrorType;
+
 /** Registers the language once; safe to call repeatedly. */
 export function registerTickmarkLanguage(): void {
   if (HyperFormula.getRegisteredLanguagesCodes().includes(TICKMARK_LANGUAGE)) return;
@@ -22,7 +25,7 @@ export function registerTickmarkLanguage(): void {
   HyperFormula.registerLanguage(TICKMARK_LANGUAGE, {
     langCode: TICKMARK_LANGUAGE,
     ui: { ...base.ui },
-    errors: { ...base.errors, NULL: '#NULL!' },
+    errors: { ...base.errors, NULL: '#NULL!', CALC: '#CALC!' },
     // VERSION is HyperFormula's own and may not be translated.
     functions: Object.fromEntries(Object.entries(base.functions).filter(([id]) => id !== 'VERSION')),
   } as never);

@@ -22,21 +22,18 @@ export class LetPlugin extends FunctionPlugin {
       method: 'let',
       parameters: [ANY, ANY, ANY],
       repeatLastArgs: 2,
-      doesNotNeedArgumentsToBeComputed: true,
+      // LET evaluates its own arguments, but is not marked doesNotNeedArgumentsToBeComputed:
+      // HyperFormula would then drop the cells they read from the dependency graph, and a
+      // LET over formula cells would be evaluated before them.
       sizeOfResultArrayMethod: 'letSize',
     },
   };
 
   let(ast: Ast, state: State) {
-    const calculation = this.bind(ast, (value: Ast) => {
-      const computed = this.evaluateAst(value, state);
-      if (typeof computed === 'number') return { type: 'NUMBER', value: computed };
-      if (typeof computed === 'string') return { type: 'STRING', value: computed };
-      if (computed instanceof CellError) return { type: 'ERROR', error: computed };
-      if (typeof computed === 'boolean') return { type: 'FUNCTION_CALL', procedureName: computed ? 'TRUE' : 'FALSE', args: [] };
-      // A range or anything else is held by a node that returns it (no graph lookups on re-evaluation).
-      return { type: 'FUNCTION_CALL', procedureName: BOUND, args: [], bound: computed };
-    });
+    const calculation = this.bind(ast, (value: Ast) =>
+      // A LAMBDA is bound as written: `LET(f, LAMBDA(x, x+1), f(2))` calls it.
+      isLambda(value) ? value : valueAst(this.evaluateAst(value, state)),
+    );
     if (calculation instanceof CellError) return calculation;
     try {
       return this.evaluateAst(calculation, state);
@@ -69,12 +66,28 @@ export class LetPlugin extends FunctionPlugin {
   }
 }
 
+/** An AST node that stands for a computed value: a literal, or a node that returns the range or array. */
+export function valueAst(computed: unknown): Ast {
+  if (typeof computed === 'number') return { type: 'NUMBER', value: computed };
+  if (typeof computed === 'string') return { type: 'STRING', value: computed };
+  if (computed instanceof CellError) return { type: 'ERROR', error: computed };
+  if (typeof computed === 'boolean') return { type: 'FUNCTION_CALL', procedureName: computed ? 'TRUE' : 'FALSE', args: [] };
+  // A range or anything else is held by a node that returns it (no graph lookups on re-evaluation).
+  return { type: 'FUNCTION_CALL', procedureName: BOUND, args: [], bound: computed };
+}
+
+/** Whether an AST is a `LAMBDA(…)` written out. */
+export function isLambda(node: Ast): boolean {
+  return node?.type === 'FUNCTION_CALL' && node.procedureName === 'LAMBDA';
+}
+
 /** A copy of an AST with bound names replaced (AST nodes are plain objects; references are shared). */
-function substitute(node: Ast, bindings: Map<string, Ast>): Ast {
+export function substitute(node: Ast, bindings: Map<string, Ast>): Ast {
   if (Array.isArray(node)) return node.map((n) => substitute(n, bindings));
   if (node === null || typeof node !== 'object' || Object.getPrototypeOf(node) !== Object.prototype) return node;
   if (node.type === 'NAMED_EXPRESSION') return bindings.get(String(node.expressionName).toUpperCase()) ?? node;
   if (node.type === 'FUNCTION_CALL' && node.procedureName === 'LET') return substituteInnerLet(node, bindings);
+  if (isLambda(node)) return substituteInnerLambda(node, bindings);
   const copy: Ast = {};
   for (const [key, value] of Object.entries(node)) copy[key] = substitute(value, bindings);
   return copy;
@@ -92,4 +105,12 @@ function substituteInnerLet(node: Ast, bindings: Map<string, Ast>): Ast {
     return substitute(arg, visible);
   });
   return { ...node, args };
+}
+
+/** An inner LAMBDA: its parameters hide outer names of the same spelling inside its calculation. */
+function substituteInnerLambda(node: Ast, bindings: Map<string, Ast>): Ast {
+  const visible = new Map(bindings);
+  const params = node.args.slice(0, -1);
+  for (const param of params) if (param.type === 'NAMED_EXPRESSION') visible.delete(String(param.expressionName).toUpperCase());
+  return { ...node, args: [...params, substitute(node.args[node.args.length - 1], visible)] };
 }

@@ -5,6 +5,9 @@
  *   best-fitting plane, and with `stats` the 5-row block Excel documents (standard errors,
  *   r², standard error of y, F, degrees of freedom, regression and residual sums of squares).
  * * `TREND(known_ys, [known_xs], [new_xs], [const])`: the fitted values at `new_xs`.
+ * * `LOGEST` and `GROWTH`: the same over ln y, for the curve y = b * m1^x1 * …; LOGEST's
+ *   first row is e raised to the coefficients, its statistics those of the fit of ln y (as
+ *   Excel documents), and GROWTH gives e raised to the fitted values. #NUM! for a y <= 0.
  *
  * The fit is a Householder QR of the design matrix (intercept first), as Excel has done
  * since 2003: a column that is a combination of earlier ones is dropped, its coefficient
@@ -37,42 +40,77 @@ export class RegressionPlugin extends FunctionPlugin {
       vectorizationForbidden: true,
       sizeOfResultArrayMethod: 'trendSize',
     },
+    LOGEST: {
+      method: 'logest',
+      parameters: [RANGE, OPTIONAL_RANGE, OPTIONAL_BOOLEAN(true), OPTIONAL_BOOLEAN(false)],
+      enableArrayArithmeticForArguments: true,
+      vectorizationForbidden: true,
+      sizeOfResultArrayMethod: 'linestSize',
+    },
+    GROWTH: {
+      method: 'growth',
+      parameters: [RANGE, OPTIONAL_RANGE, OPTIONAL_RANGE, OPTIONAL_BOOLEAN(true)],
+      enableArrayArithmeticForArguments: true,
+      vectorizationForbidden: true,
+      sizeOfResultArrayMethod: 'trendSize',
+    },
   };
 
   linest(ast: Ast, state: State) {
+    return this.regression(ast, state, 'LINEST', false);
+  }
+
+  logest(ast: Ast, state: State) {
+    return this.regression(ast, state, 'LOGEST', true);
+  }
+
+  trend(ast: Ast, state: State) {
+    return this.fitted(ast, state, 'TREND', false);
+  }
+
+  growth(ast: Ast, state: State) {
+    return this.fitted(ast, state, 'GROWTH', true);
+  }
+
+  /** LINEST, or LOGEST: the same fit of ln y, its coefficients raised to e (the statistics stay those of the fit of ln y). */
+  private regression(ast: Ast, state: State, name: string, exponential: boolean) {
     return this.runFunction(
       ast.args,
       state,
-      this.metadata('LINEST'),
+      this.metadata(name),
       (ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, constArg: boolean, stats: boolean) => {
         // An argument left empty, as in LINEST(y,x,,TRUE), keeps the default: fit an intercept.
         const withConst = ast.args[2]?.type === 'EMPTY' ? true : constArg;
-        const data = observations(ys, xs);
+        const data = observations(ys, xs, exponential);
         if (data instanceof CellError) return data;
         const result = fit(data.y, data.x, withConst);
         if (result instanceof CellError) return result;
-        return this.output(linestBlock(result, withConst, stats), ast, state);
+        const block = linestBlock(result, withConst, stats);
+        if (exponential) block[0] = block[0].map((v) => (typeof v === 'number' ? Math.exp(v) : v));
+        return this.output(block, ast, state);
       },
     );
   }
 
-  trend(ast: Ast, state: State) {
+  /** TREND, or GROWTH: e raised to the fitted values of ln y. */
+  private fitted(ast: Ast, state: State, name: string, exponential: boolean) {
     return this.runFunction(
       ast.args,
       state,
-      this.metadata('TREND'),
+      this.metadata(name),
       (ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, newXs: SimpleRangeValue | undefined, constArg: boolean) => {
         const withConst = ast.args[3]?.type === 'EMPTY' ? true : constArg;
-        const data = observations(ys, xs);
+        const data = observations(ys, xs, exponential);
         if (data instanceof CellError) return data;
         const result = fit(data.y, data.x, withConst);
         if (result instanceof CellError) return result;
         const targets = newXs ? observationsOf(newXs, data.k, data.byRow) : { rows: data.x, shape: data.shape };
         if (targets instanceof CellError) return targets;
-        const fitted = targets.rows.map((row) => row.reduce((sum, v, j) => sum + v * result.coefficients[j], result.intercept));
+        const line = targets.rows.map((row) => row.reduce((sum, v, j) => sum + v * result.coefficients[j], result.intercept));
+        const values = exponential ? line.map(Math.exp) : line;
         const [height, width] = targets.shape;
         return this.output(
-          Array.from({ length: height }, (_, i) => fitted.slice(i * width, (i + 1) * width)),
+          Array.from({ length: height }, (_, i) => values.slice(i * width, (i + 1) * width)),
           ast,
           state,
         );
@@ -134,7 +172,7 @@ function numbers(range: SimpleRangeValue): number[][] | CellError {
     for (const v of row) {
       if (v instanceof CellError) return v;
       const n = numberOf(v);
-      if (n === null) return new CellError(ErrorType.VALUE, 'LINEST and TREND need numbers in every cell');
+      if (n === null) return new CellError(ErrorType.VALUE, 'LINEST, LOGEST, TREND and GROWTH need numbers in every cell');
       line.push(n);
     }
     out.push(line);
@@ -142,7 +180,8 @@ function numbers(range: SimpleRangeValue): number[][] | CellError {
   return out;
 }
 
-function observations(ys: SimpleRangeValue, xs: SimpleRangeValue | undefined): Observations | CellError {
+/** The observations; with `logarithmic`, y is replaced by ln y (LOGEST, GROWTH: #NUM! unless every y is positive). */
+function observations(ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, logarithmic = false): Observations | CellError {
   const [h, w] = [ys.height(), ys.width()];
   const [xh, xw] = xs ? [xs.height(), xs.width()] : [h, w];
   const same = xh === h && xw === w;
@@ -151,7 +190,8 @@ function observations(ys: SimpleRangeValue, xs: SimpleRangeValue | undefined): O
     return new CellError(ErrorType.REF, 'the known x values do not match the known y values in size');
   const yv = numbers(ys);
   if (yv instanceof CellError) return yv;
-  const y = yv.flat();
+  if (logarithmic && yv.flat().some((v) => v <= 0)) return new CellError(ErrorType.NUM, 'LOGEST and GROWTH need known_ys above 0');
+  const y = logarithmic ? yv.flat().map(Math.log) : yv.flat();
   if (!xs) return { y, x: y.map((_, i) => [i + 1]), k: 1, byRow: w === 1, shape: [h, w] };
   const xv = numbers(xs);
   if (xv instanceof CellError) return xv;

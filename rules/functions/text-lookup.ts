@@ -210,7 +210,12 @@ function wildcard(pattern: string): RegExp {
   return new RegExp(`^${body}$`, 'is');
 }
 
-function findPosition(lookup: ReturnType<typeof plain>, values: ReturnType<typeof plain>[], matchMode: number, fromEnd: boolean): number {
+export function findPosition(
+  lookup: ReturnType<typeof plain>,
+  values: ReturnType<typeof plain>[],
+  matchMode: number,
+  fromEnd: boolean,
+): number {
   const order = values.map((_, i) => i);
   if (fromEnd) order.reverse();
   if (lookup instanceof CellError || lookup === null) return -1;

@@ -37,7 +37,8 @@ export function writeWorkbookXlsx(workbook: Workbook): Uint8Array {
           return put(r, c, valueCell(typeof input === 'string' && input in EXCEL_ERROR_CODES ? { error: input } : input));
         const key = `${sheet.name}!${r},${c}`;
         const fixed = fixedArrayParts(input);
-        const body = fixed?.body ?? arrayFormulaBody(input);
+        // A formula whose result spills (`=SEQUENCE(3)`) is a dynamic array as much as an `=ARRAYFORMULA(…)` one.
+        const body = fixed?.body ?? arrayFormulaBody(input) ?? (arrays.has(key) ? input : null);
         if (body === null) return put(r, c, { ...valueCell(values.get(key) ?? null), f: excelFormula(input).slice(1) });
         // Excel stores an array formula bare in its first cell, with the range it fills; the
         // other cells of the range carry only their values. A fixed (legacy) array keeps its
@@ -90,7 +91,8 @@ function calculatedValues(workbook: Workbook): Calculated {
     for (const { sheet, row, col, input, address } of formulaCells(workbook, hf)) {
       const key = `${sheet}!${row},${col}`;
       calculated.values.set(key, fromFormulaValue(hf.getCellValue(address)));
-      if (arrayFormulaBody(input) !== null || fixedArrayParts(input) !== null)
+      const spills = hf.getCellType(address) === CellType.ARRAYFORMULA;
+      if (spills || arrayFormulaBody(input) !== null || fixedArrayParts(input) !== null)
         calculated.arrays.set(key, arrayValues(hf, address.sheet, row, col));
     }
   } finally {

@@ -12,7 +12,7 @@ import type { Db } from '../../db/open.js';
 import { DEFAULT_LIMITS } from '../../ingest/file-limits.js';
 import { checkXlsxContainer } from '../../ingest/sniff.js';
 import { unzippedSize } from '../../ingest/zip-directory.js';
-import { RuleError } from '../../rules/errors.js';
+import { RuleError, ruleErrorFromData } from '../../rules/errors.js';
 import { importInThisThread, inspectInThisThread } from './import-work.js';
 import type { ErrorData, ImportJob, ImportReply } from './import-worker.js';
 
@@ -92,7 +92,7 @@ function inFreshWorker<T>(db: Db, job: ImportJob): Promise<T> {
 function fromData(error: ErrorData): Error {
   if (error.type === 'app') return new AppError(error.code, error.status, error.message, error.details);
   if (error.type === 'other') return new Error(error.message);
-  return limitAsHttp(new RuleError(error.code, error.message, error.place, error.problems, error.problemCount));
+  return limitAsHttp(ruleErrorFromData(error));
 }
 
 /** Over a limit is the request's size, not its content: 413, with the place kept as details. */

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../db/app-error.js';
 import { openDatabase } from '../../db/open.js';
-import { RuleError } from '../../rules/errors.js';
+import { RuleError, ruleErrorData, type RuleErrorData } from '../../rules/errors.js';
 import type { ImportRequest } from './import-dataset.js';
 import { importInThisThread, inspectInThisThread } from './import-work.js';
 
@@ -18,14 +18,7 @@ export interface ImportJob {
 
 /** An error as plain data, to cross the thread boundary. */
 export type ErrorData =
-  | {
-      type: 'rule';
-      code: RuleError['code'];
-      message: string;
-      place: RuleError['place'];
-      problems: RuleError['problems'];
-      problemCount: number;
-    }
+  | RuleErrorData
   | { type: 'app'; code: string; status: AppError['status']; message: string; details?: unknown }
   | { type: 'other'; message: string };
 
@@ -45,15 +38,7 @@ try {
 parentPort!.postMessage(reply);
 
 function asData(error: unknown): ErrorData {
-  if (error instanceof RuleError)
-    return {
-      type: 'rule',
-      code: error.code,
-      message: error.message,
-      place: error.place,
-      problems: error.problems,
-      problemCount: error.problemCount,
-    };
+  if (error instanceof RuleError) return ruleErrorData(error);
   if (error instanceof AppError)
     return { type: 'app', code: error.code, status: error.status, message: error.message, details: error.details };
   return { type: 'other', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -4,14 +4,15 @@
  * outcome recorded in one transaction (a failed or cancelled run's partial results are
  * dropped there).
  */
-import { loadDataset } from '../../db/datasets.service.js';
+import { loadColumnarDataset } from '../../db/datasets.service.js';
 import { saveReportSheet } from '../../db/report-sheets.service.js';
 import type { Db } from '../../db/open.js';
 import { finishRun, getRun, markRunning, recordProgress, ResultWriter, setRunColumns, type RunRecord } from '../../db/runs.service.js';
 import { sheetVersions } from '../../db/schema.js';
 import { RuleError } from '../../rules/errors.js';
 import { runRuleSheet } from '../../rules/run.js';
-import type { Dataset, RunProgress } from '../../rules/types.js';
+import type { ColumnarDataset } from '../../rules/columnar/types.js';
+import type { RunProgress } from '../../rules/types.js';
 import type { Workbook } from '../../rules/workbook.js';
 import { eq } from 'drizzle-orm';
 
@@ -22,8 +23,9 @@ export async function executeRun(db: Db, runId: number, signal: AbortSignal, onP
   try {
     const version = db.select().from(sheetVersions).where(eq(sheetVersions.id, run.sheetVersionId)).get()!;
     const workbook = JSON.parse(version.content) as Workbook;
-    const datasets: Record<string, Dataset> = {};
-    for (const [name, input] of Object.entries(run.inputs)) datasets[name] = loadDataset(db, input.datasetId, name);
+    // By column (issue 14): a 1M-row side is a few typed arrays, not a million row arrays.
+    const datasets: Record<string, ColumnarDataset> = {};
+    for (const [name, input] of Object.entries(run.inputs)) datasets[name] = loadColumnarDataset(db, input.datasetId, name);
     const writer = new ResultWriter(db, runId);
     let lastSaved = 0;
     let reportSheets = 0;

@@ -12,30 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { entryHash, GENESIS } from '../../db/audit-chain.js';
 import { documentedCheck } from '../helpers/audit-check.js';
 import { tempDir } from '../helpers/files.js';
-import { admin, approveLatest, Client, fileForm, testServer, userWithRole, type TestServer } from './helpers.js';
+import { admin, approveLatest, Client, fileForm, qtyRecon, testServer, userWithRole, type TestServer } from './helpers.js';
 
-const SHEET = {
-  sheets: [
-    {
-      name: 'Settings',
-      cells: [
-        ['Type', 'Reconciliation'],
-        ['Left', 'FO'],
-        ['Right', 'BR'],
-        ['Match 1', 'id = ref'],
-        ['Exception column', 'Exception'],
-      ],
-    },
-    {
-      name: 'Rows',
-      cells: [
-        ['left.id', 'right.ref', 'match', 'left.qty', 'right.qty', 'Exception'],
-        [null, null, null, null, null, '=IF(C2<>"matched",C2,IF(D2<>E2,"quantity",""))'],
-      ],
-    },
-  ],
-  names: [],
-};
+const SHEET = qtyRecon();
 
 async function runDay(server: TestServer, client: Client, sheetId: number, fo: string, br: string): Promise<void> {
   const data: Record<string, number> = {};

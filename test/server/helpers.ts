@@ -136,3 +136,33 @@ export const limitCheck = (limit: number) => ({
   ],
   names: [],
 });
+
+/** The quantity reconciliation's exception formula: "left only"/"right only", "quantity" when they differ. */
+export const QTY_EXCEPTION = '=IF(C2<>"matched",C2,IF(D2<>E2,"quantity",""))';
+
+/**
+ * A reconciliation of `FO` (`id,qty`) against `BR` (`ref,qty`) on id = ref, whose exception
+ * column is `exceptionFormula` (default QTY_EXCEPTION).
+ */
+export const qtyRecon = (exceptionFormula = QTY_EXCEPTION) => ({
+  sheets: [
+    {
+      name: 'Settings',
+      cells: [
+        ['Type', 'Reconciliation'],
+        ['Left', 'FO'],
+        ['Right', 'BR'],
+        ['Match 1', 'id = ref'],
+        ['Exception column', 'Exception'],
+      ],
+    },
+    {
+      name: 'Rows',
+      cells: [
+        ['left.id', 'right.ref', 'match', 'left.qty', 'right.qty', 'Exception'],
+        [null, null, null, null, null, exceptionFormula],
+      ],
+    },
+  ],
+  names: [],
+});

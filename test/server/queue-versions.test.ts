@@ -8,7 +8,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
-import { admin, approveLatest, Client, fileForm, testServer, userWithRole, type TestServer } from './helpers.js';
+import { admin, approveLatest, Client, fileForm, qtyRecon, testServer, userWithRole, type TestServer } from './helpers.js';
 
 const SHEET = {
   sheets: [
@@ -263,28 +263,7 @@ describe('queue versions', () => {
     const server = testServer();
     const boss = await admin(server);
     const approver = await userWithRole(server, 'approver');
-    const recon = {
-      sheets: [
-        {
-          name: 'Settings',
-          cells: [
-            ['Type', 'Reconciliation'],
-            ['Left', 'FO'],
-            ['Right', 'BR'],
-            ['Match 1', 'id = ref'],
-            ['Exception column', 'Exception'],
-          ],
-        },
-        {
-          name: 'Rows',
-          cells: [
-            ['left.id', 'right.ref', 'match', 'left.qty', 'right.qty', 'Exception'],
-            [null, null, null, null, null, '=IF(C2<>"matched",C2,IF(D2<>E2,"quantity",""))'],
-          ],
-        },
-      ],
-      names: [],
-    };
+    const recon = qtyRecon();
     const made = await boss.json('POST', '/api/sheets', fileForm({}, { name: 'recon.json', text: JSON.stringify(recon) }));
     await approveLatest(boss, made.body.id, approver);
     const runDay = async (fo: string, br: string) => {

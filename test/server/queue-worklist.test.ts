@@ -7,31 +7,21 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../../db/users.service.js';
-import { admin, approveLatest, Client, fileForm, PASSWORD, testServer, userWithRole, type TestServer } from './helpers.js';
+import {
+  admin,
+  approveLatest,
+  Client,
+  fileForm,
+  PASSWORD,
+  QTY_EXCEPTION,
+  qtyRecon,
+  testServer,
+  userWithRole,
+  type TestServer,
+} from './helpers.js';
 
-const SHEET = (exceptionColumn: string) => ({
-  sheets: [
-    {
-      name: 'Settings',
-      cells: [
-        ['Type', 'Reconciliation'],
-        ['Left', 'FO'],
-        ['Right', 'BR'],
-        ['Match 1', 'id = ref'],
-        ['Exception column', 'Exception'],
-      ],
-    },
-    {
-      name: 'Rows',
-      cells: [
-        ['left.id', 'right.ref', 'match', 'left.qty', 'right.qty', 'Exception'],
-        [null, null, null, null, null, exceptionColumn],
-      ],
-    },
-  ],
-  names: [],
-});
-const RECON = '=IF(C2<>"matched",C2,IF(D2<>E2,"quantity",""))';
+const SHEET = qtyRecon;
+const RECON = QTY_EXCEPTION;
 
 type Item = { id: number; key: string; status: string; label: string | null; sheetName: string; updatedAt: string };
 

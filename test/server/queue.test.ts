@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { admin, approveLatest, Client, fileForm, testServer, userWithRole, type TestServer } from './helpers.js';
+import { admin, approveLatest, Client, fileForm, qtyRecon, testServer, userWithRole, type TestServer } from './helpers.js';
 
-const SHEET = {
-  sheets: [
-    {
-      name: 'Settings',
-      cells: [
-        ['Type', 'Reconciliation'],
-        ['Left', 'FO'],
-        ['Right', 'BR'],
-        ['Match 1', 'id = ref'],
-        ['Exception column', 'Exception'],
-      ],
-    },
-    {
-      name: 'Rows',
-      cells: [
-        ['left.id', 'right.ref', 'match', 'left.qty', 'right.qty', 'Exception'],
-        [null, null, null, null, null, '=IF(C2<>"matched",C2,IF(D2<>E2,"quantity",""))'],
-      ],
-    },
-  ],
-  names: [],
-};
+const SHEET = qtyRecon();
 
 /** One day's files: FO and broker rows as `id:qty`. */
 async function runDay(server: TestServer, client: Client, sheetId: number, fo: string[], br: string[]) {

@@ -9,6 +9,8 @@ const ENGINE_ONLY = new Set([
   ),
   ...['CHIDISTRT', 'CHIINVRT', 'COVARIANCEP', 'COVARIANCES', 'FDISTRT', 'FINVRT', 'LOGNORMINV', 'POISSONDIST', 'SKEWP', 'STDEVS'],
   ...['TDIST2T', 'TDISTRT', 'TINV2T', 'VARS', 'WEIBULLDIST', 'INTERVAL', 'ISBINARY', 'MAXPOOL', 'MEDIANPOOL', 'VERSION'],
+  // The engine's spelling of `A2#`, `@` and a LAMBDA's call and omitted argument: typed as Excel writes them.
+  ...['ANCHORARRAY', 'SINGLE', 'LAMBDA.CALL', 'LAMBDA.OMITTED'],
 ]);
 
 describe('formula completion', () => {

@@ -1,6 +1,7 @@
 /** Shapes and helpers of the Users and API tokens pages. */
 import type { TokenSummary } from '../../../db/accounts.service';
 import { ApiError, type User } from './api';
+import { shortTime } from './format';
 
 export const ROLES: User['role'][] = ['admin', 'author', 'approver', 'viewer'];
 
@@ -39,7 +40,7 @@ export function tokenOwners(tokens: TokenInfo[]): { id: number; name: string }[]
 }
 
 /** `2026-12-01T23:04:05.000Z` or `2026-12-01 23:04:05` as `2026-12-01 23:04`; `never` for null. */
-export const when = (iso: string | null): string => (iso ? iso.slice(0, 16).replace('T', ' ') : 'never');
+export const when = (iso: string | null): string => (iso ? shortTime(iso) : 'never');
 
 /** "active" or "disabled": a user's status as the Users page shows it. */
 export const userStatus = (user: Account): 'active' | 'disabled' => (user.disabledAt ? 'disabled' : 'active');

@@ -3,6 +3,7 @@
  * which official run a backtest replays, and what each run kind means for the queue.
  */
 import type { RunInfo, VersionInfo, VersionStatus } from './api';
+import { shortTime } from './format';
 
 export const STATUS_LABEL: Record<VersionStatus, string> = {
   draft: 'draft',
@@ -14,7 +15,7 @@ export const STATUS_LABEL: Record<VersionStatus, string> = {
 
 /** `2026-12-01 18:50` from an ISO time; empty for none. */
 export function when(iso: string | null | undefined): string {
-  return iso ? iso.slice(0, 16).replace('T', ' ') : '';
+  return iso ? shortTime(iso) : '';
 }
 
 /**

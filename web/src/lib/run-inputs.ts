@@ -1,12 +1,13 @@
 /** What the run dialog offers and asks: the server's input offers and anomalies, in words. */
 import type { Candidate, InputAnomaly } from '../../../server/runs/run-inputs';
+import { shortTime } from './format';
 
 export type { InputOffer } from '../../../server/runs/run-inputs';
 export type Anomaly = InputAnomaly;
 
 /** `fo_blotter #7 · fo_1201.csv · 2,825 rows · imported 2026-12-01 18:50` */
 export function candidateLabel(d: Candidate): string {
-  return `${d.name} #${d.id} · ${d.sourceName} · ${d.rows.toLocaleString('en-US')} rows · imported ${d.createdAt.slice(0, 16).replace('T', ' ')}`;
+  return `${d.name} #${d.id} · ${d.sourceName} · ${d.rows.toLocaleString('en-US')} rows · imported ${shortTime(d.createdAt)}`;
 }
 
 export function anomalyText(a: Anomaly): string {

@@ -4,6 +4,7 @@
  */
 import type { RunbookView } from '../../../db/runbook/runbook.service';
 import type { DatasetEvidence } from '../../../db/runbook/runbook-evidence';
+import { shortTime } from './format';
 
 export type { RunbookView };
 export type RunbookStep = RunbookView['steps'][number];
@@ -52,7 +53,7 @@ export function evidenceText(view: RunbookView, step: RunbookStep['step']): stri
 /** Who did a step and when, as the page says it. */
 export function doneText(step: RunbookStep): string {
   if (!step.done) return 'Not done';
-  return `Done by ${step.done.by.name} at ${step.done.at.slice(0, 16).replace('T', ' ')} UTC (${newYorkTime(step.done.at)} New York)`;
+  return `Done by ${step.done.by.name} at ${shortTime(step.done.at)} UTC (${newYorkTime(step.done.at)} New York)`;
 }
 
 /** How far the day is: `3 of 4 steps done`, `signed off`. */

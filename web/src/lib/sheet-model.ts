@@ -4,7 +4,7 @@
  * through HyperFormula so relative references shift exactly as the engine (and Excel) does,
  * and its undo stack is the editor's.
  */
-import { CellType, CellValueDetailedType, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import { CellType, CellValueDetailedType, DetailedCellError, ErrorType, HyperFormula, type RawCellContent } from 'hyperformula';
 import { serialToIso } from '../../../rules/field-values';
 import { fromEngineFormula, normaliseFormula } from '../../../rules/formula-text';
 import { engineText, fromEngineText, toEngineCell } from '../../../rules/engine-workbook';
@@ -50,7 +50,8 @@ export class SheetModel {
     });
     for (const name of workbook.names) {
       try {
-        this.hf.addNamedExpression(name.name, name.expression.startsWith('=') ? name.expression : `=${name.expression}`);
+        // A name's expression is Excel's text too (`=LAMBDA(x, x*2)`, `1E5`): the engine reads it normalised.
+        this.hf.addNamedExpression(name.name, normaliseFormula(name.expression.startsWith('=') ? name.expression : `=${name.expression}`));
       } catch {
         // A name HyperFormula rejects still travels with the workbook; the run reports it.
       }
@@ -142,10 +143,31 @@ export class SheetModel {
 
   /** Sets cells from what the user typed (`=…` is a formula, numbers and TRUE/FALSE are typed). */
   set(sheet: string, row: number, col: number, typed: (string | null)[][]): void {
-    this.hf.setCellContents(
-      { sheet: this.id(sheet), row, col },
-      typed.map((r) => r.map(parseTyped)),
+    const s = this.id(sheet);
+    const contents = typed.map((r) => r.map(parseTyped));
+    const blocked = contents.some((r) => r.includes(null)) ? this.blockedSpills(s) : [];
+    // One undo step: the edit and the formulas entered again.
+    this.hf.batch(() => {
+      this.hf.setCellContents({ sheet: s, row, col }, contents);
+      for (const { address, formula } of blocked) this.hf.setCellContents(address, formula);
+    });
+  }
+
+  /**
+   * The formulas of a sheet that show #SPILL!, to enter again after cells are cleared:
+   * HyperFormula recalculates a formula only when its inputs change, so clearing the cell in
+   * a spill's way would leave #SPILL! (hyperformula#1287), where Excel spills again.
+   */
+  private blockedSpills(sheet: number): { address: { sheet: number; row: number; col: number }; formula: string }[] {
+    const found: { address: { sheet: number; row: number; col: number }; formula: string }[] = [];
+    this.hf.getSheetValues(sheet).forEach((values, row) =>
+      values.forEach((value, col) => {
+        if (!(value instanceof DetailedCellError) || value.type !== ErrorType.SPILL) return;
+        const formula = this.hf.getCellFormula({ sheet, row, col });
+        if (formula) found.push({ address: { sheet, row, col }, formula });
+      }),
     );
+    return found;
   }
 
   /**
@@ -280,6 +302,7 @@ const EXPLANATIONS: Record<string, string> = {
   '#CYCLE!': 'the formula refers to itself',
   '#ERROR!': 'the formula cannot be read',
   '#SPILL!': 'an array result has no room',
+  '#CALC!': 'the calculation has no value (an empty array, or a LAMBDA not called)',
 };
 
 export function explain(code: string): string {

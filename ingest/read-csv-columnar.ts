@@ -1,0 +1,112 @@
+/**
+ * Streams a CSV file straight into columns (rules/columnar/types.ts) in two passes over
+ * the same scanner: the first hashes the bytes, counts the rows, checks the limits and the
+ * header and profiles each column's type exactly as the row reader does (read-csv.ts);
+ * the second converts each value into its column's typed array or dictionary, naming the
+ * line and column of every misfit. No row arrays and no per-row objects are made.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { RuleError } from '../rules/errors.js';
+import type { ColumnarDataset } from '../rules/columnar/types.js';
+import { ColumnProfile } from './column-profile.js';
+import { columnProblems, MisfitCollector, planColumns, type ColumnPlan, type ReadOptions } from './column-plan.js';
+import { columnConverter } from './column-converter.js';
+import { CsvScanner, RecordTooLong, type RecordHandler } from './csv-scanner.js';
+import type { DatasetRead } from './dataset-read.js';
+import { CellCounter, DEFAULT_LIMITS, overLimit, type ImportLimits } from './file-limits.js';
+import { checkHeaders } from './headers.js';
+import { detectTextEncoding, type TextEncoding } from './text-encoding.js';
+
+/** What the columnar reader returns: as DatasetRead, with the dataset held by column. */
+export interface ColumnarRead extends Omit<DatasetRead, 'dataset'> {
+  dataset: ColumnarDataset;
+}
+
+/** Reads `path` as CSV into columns. Throws one RuleError naming file, line and column of a bad file. */
+export async function readCsvColumnar(path: string, options: ReadOptions): Promise<ColumnarRead> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const file = options.sourceName;
+  const { encoding, notes } = await detectTextEncoding(path, file, options.encoding);
+  const source: Source = { path, file, encoding, limits };
+  const counter = new CellCounter(limits, file);
+  const hash = createHash('sha256');
+  let headers: string[] = [];
+  let profiles: ColumnProfile[] = [];
+  let records = 0;
+  await scanFile(
+    source,
+    (fields, count, line) => {
+      counter.addRow(count, { line }, fields);
+      if (records++ === 0) {
+        headers = checkHeaders(fields, file, (i) => ({ line: 1, column: `#${i + 1}` }));
+        profiles = headers.map(() => new ColumnProfile());
+        return;
+      }
+      for (let c = 0; c < count; c++) profiles[c].add(fields[c], { line });
+    },
+    (chunk) => hash.update(chunk),
+  );
+  if (headers.length === 0) throw new RuleError('bad_file', 'the file is empty: a header row is needed', { file, line: 1 });
+  counter.checkTotal();
+  const plans = planColumns(
+    headers,
+    profiles.map((p) => p.verdict()),
+    options,
+  );
+  const headerProblems = columnProblems(headers, options, { file, line: 1 });
+  const misfits = new MisfitCollector(file);
+  const length = records - 1;
+  const converters = plans.map((plan) => columnConverter(plan, length, misfits));
+  let row = -1;
+  await scanFile(source, (fields, count, line) => {
+    if (row >= 0) for (let c = 0; c < count; c++) converters[c].add(row, fields[c], line);
+    row += 1;
+  });
+  return {
+    dataset: { name: options.name, columns: columnsOf(plans), length, data: converters.map((c) => c.finish()) },
+    sha256: hash.digest('hex'),
+    plans,
+    headerProblems,
+    misfits,
+    notes,
+  };
+}
+
+interface Source {
+  path: string;
+  file: string;
+  encoding: TextEncoding;
+  limits: ImportLimits;
+}
+
+function columnsOf(plans: ColumnPlan[]): ColumnarDataset['columns'] {
+  return plans.map(({ name, type }) => ({ name, type }));
+}
+
+/** Decodes the file in large pieces and hands every record to `onRecord`, in order. */
+async function scanFile(
+  { path, file, encoding, limits }: Source,
+  onRecord: RecordHandler,
+  onChunk?: (chunk: Buffer) => void,
+): Promise<void> {
+  // The same bound as the row reader: an unclosed quote cannot eat the memory.
+  const maxRecordChars = Math.min(limits.maxCellChars * limits.maxColumns, 256 * 1024 * 1024);
+  const scanner = new CsvScanner(onRecord, file, maxRecordChars);
+  // TextDecoder drops a byte order mark, as csv-parse's `bom` does.
+  const decoder = new TextDecoder(encoding);
+  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      onChunk?.(chunk);
+      scanner.push(decoder.decode(chunk, { stream: true }));
+    }
+    scanner.push(decoder.decode());
+    scanner.end();
+  } catch (error) {
+    input.destroy();
+    if (error instanceof RuleError) throw error;
+    if (error instanceof RecordTooLong) throw overLimit('maxCellChars', maxRecordChars, limits, { file, line: error.line });
+    throw new RuleError('bad_file', `cannot read the file: ${(error as Error).message}`, { file });
+  }
+}
