@@ -11,7 +11,7 @@ import type { RowsColumn } from '../rows-layout.js';
 import type { CellInput, CellValue } from '../workbook.js';
 import { findSheet, isFormula } from '../workbook.js';
 import type { CompiledRowsRule, EngineScalar, FallbackColumn, RowsRuleInput } from './api.js';
-import { AGGREGATES, aggregate, logicCall, ownerProblem, prepareCall } from './functions.js';
+import { AGGREGATES, aggregate, lazyIfCondition, logicCall, ownerProblem, prepareCall } from './functions.js';
 import { parseFormula, type Node } from './parse.js';
 import { EMPTY, comparer, runtime, settle, toText, toTypedNumber, type Runtime, type Value } from './values.js';
 
@@ -140,7 +140,8 @@ function spreadFallback(headers: string[], formulas: RowsColumn[], deps: Map<num
 
 /** What the results show for a formula's value, as rules/row-evaluator.ts's readValue gives it. */
 export function toOutput(rt: Runtime, value: Value): CellValue {
-  if (typeof value === 'number') return excelNumber(hfRounding(value));
+  // An integer below 1e9 comes through both roundings unchanged (-0 as 0): see smallInteger.
+  if (typeof value === 'number') return smallInteger(value) ? value || 0 : excelNumber(hfRounding(value));
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (value === EMPTY) return null;
   if (value instanceof CellError) {
@@ -152,8 +153,20 @@ export function toOutput(rt: Runtime, value: Value): CellValue {
   return type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME' ? dateTypedOutput(number) : number;
 }
 
+/**
+ * Whether hfRounding then excelNumber leave `value` as it is (bar -0). For an integer v with
+ * |v| < 1e9, hfRounding multiplies by 10^k with k = 15 - floor(log10|v|) ≥ 6 (one more or less
+ * if log10 is off near a power of ten): the product v·5^k·2^k has an odd part below
+ * 1e17 / 2^6 < 2^53, so it is exact, Math.round keeps it, and dividing gives v back; and
+ * toPrecision(15) of an integer of at most 15 digits is its digits. The test in
+ * test/rules/compiled/output.test.ts checks it against the full path at the edges.
+ */
+export function smallInteger(value: number): boolean {
+  return Number.isInteger(value) && value < 1e9 && value > -1e9;
+}
+
 /** HyperFormula's Exporter.cellValueRounding at Tickmark's precisionRounding (15). */
-function hfRounding(value: number): number {
+export function hfRounding(value: number): number {
   if (value === 0) return value;
   const exponent = Math.floor(Math.log10(Math.abs(value)));
   const places = Math.pow(10, 15 - exponent);
@@ -289,6 +302,19 @@ class Compiler {
     const owner = ownerProblem(name);
     if (owner) throw new Unsupported(owner);
     const fns = args.map((a) => this.node(a));
+    const condition = lazyIfCondition(
+      name,
+      args.length,
+      args.map((a) => a.k === 'empty'),
+    );
+    if (condition) {
+      const [test, then] = fns;
+      const otherwise = fns[2] ?? (() => false);
+      return (c) => {
+        const chosen = condition(test(c));
+        return chosen instanceof CellError ? chosen : chosen ? then(c) : otherwise(c);
+      };
+    }
     const logic = logicCall(
       name,
       args.map((a) => a.k === 'ref'),
@@ -311,11 +337,12 @@ class Compiler {
       args.map((a) => a.k === 'empty'),
     );
     if (typeof prepared === 'string') throw new Unsupported(prepared);
-    if (fns.length === 1) {
-      const [f] = fns;
-      return (c) => prepared.call([f(c)]);
-    }
-    return (c) => prepared.call(fns.map((f) => f(c)));
+    // One argument buffer per call site: prepared.call reads it before any other call fills it again.
+    const argv = new Array<Value>(fns.length);
+    return (c) => {
+      for (let i = 0; i < fns.length; i++) argv[i] = fns[i](c);
+      return prepared.call(argv);
+    };
   }
 
   private reference(n: Extract<Node, { k: 'ref' }>): Fn {

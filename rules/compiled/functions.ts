@@ -56,9 +56,11 @@ const BODIES: Record<string, Body> = {
     return remainder + divisor;
   },
   // Tickmark's (rules/functions/arithmetic.ts): decimal rounding on 15 significant digits.
-  ROUND: (_rt, x: number, d: number) => roundDecimal(x, d, 'round'),
-  ROUNDUP: (_rt, x: number, d: number) => roundDecimal(x, d, 'up'),
-  ROUNDDOWN: (_rt, x: number, d: number) => roundDecimal(x, d, 'down'),
+  // Zero (either sign) rounds to 0 whatever the digits (NaN and ±Infinity factors included:
+  // roundDecimal's `|| 0` takes the NaN), so its toPrecision is skipped.
+  ROUND: (_rt, x: number, d: number) => (x === 0 ? 0 : roundDecimal(x, d, 'round')),
+  ROUNDUP: (_rt, x: number, d: number) => (x === 0 ? 0 : roundDecimal(x, d, 'up')),
+  ROUNDDOWN: (_rt, x: number, d: number) => (x === 0 ? 0 : roundDecimal(x, d, 'down')),
   INT: (_rt, x: number) => Math.floor(Number(x.toPrecision(15))),
   LEN: (_rt, s: string) => s.length,
   UPPER: (_rt, s: string) => s.toUpperCase(),
@@ -224,9 +226,20 @@ export function prepareCall(rt: Runtime, name: string, argCount: number, emptyAr
     const error = err(ErrorType.NA, MESSAGES.WrongArgNumber);
     return { call: () => error };
   }
+  const fn = body as (rt: Runtime, ...a: unknown[]) => unknown;
+  // Spelled out for the usual counts: the same call as the spread, without building its list.
+  const invoke =
+    params.length === 1
+      ? (r: Runtime, c: unknown[]) => fn(r, c[0])
+      : params.length === 2
+        ? (r: Runtime, c: unknown[]) => fn(r, c[0], c[1])
+        : params.length === 3
+          ? (r: Runtime, c: unknown[]) => fn(r, c[0], c[1], c[2])
+          : (r: Runtime, c: unknown[]) => fn(r, ...c);
+  // One buffer per call site, filled anew each call: a formula tree never re-enters its own node.
+  const coerced: unknown[] = new Array<unknown>(params.length);
   return {
     call(args) {
-      const coerced: unknown[] = [];
       for (let i = 0; i < params.length; i++) {
         const meta = params[i];
         const given: unknown = args[i];
@@ -237,20 +250,52 @@ export function prepareCall(rt: Runtime, name: string, argCount: number, emptyAr
               ? meta.defaultValue
               : given;
         if (value === undefined) {
-          coerced.push(undefined);
+          coerced[i] = undefined;
           continue;
         }
         const c = coerceToType(rt, value as Value, meta);
         if (c === undefined) return err(ErrorType.VALUE, MESSAGES.WrongType);
         if (c instanceof CellError && meta.argumentType !== 'SCALAR') return c;
-        coerced.push(c);
+        coerced[i] = c;
       }
-      const result = (body as (rt: Runtime, ...a: unknown[]) => unknown)(rt, ...coerced) as Value;
+      const result = invoke(rt, coerced) as Value;
       if (metadata.returnNumberType !== undefined && isNumber(result)) {
         return rt.helper.ExtendedNumberFactory(raw(result), { type: metadata.returnNumberType });
       }
       return result;
     },
+  };
+}
+
+/**
+ * IF evaluated lazily: the condition as runFunction coerces a BOOLEAN argument, or null when
+ * IF cannot be taken this way. Only when HyperFormula's metadata is exactly
+ * (BOOLEAN, SCALAR passSubtype, SCALAR passSubtype default FALSE) and no argument is written
+ * empty: the branches' coercion then never fails and returns the branch as it is, so
+ * evaluating only the chosen branch (the closures are pure) gives the eager call's value.
+ */
+export function lazyIfCondition(name: string, argCount: number, emptyArgs: boolean[]): ((v: Value) => boolean | CellError) | null {
+  if (name !== 'IF' || ownerProblem(name) || (argCount !== 2 && argCount !== 3) || emptyArgs.some(Boolean)) return null;
+  const metadata = metadataOf(name);
+  const [condition, then, otherwise, ...rest] = metadata?.parameters ?? [];
+  const plainScalar = (p: ArgumentMetadata | undefined) =>
+    p !== undefined && p.argumentType === 'SCALAR' && p.passSubtype === true && !p.emptyAsDefault && p.optionalArg !== true;
+  const shaped =
+    metadata !== undefined &&
+    metadata.returnNumberType === undefined &&
+    metadata.repeatLastArgs === undefined &&
+    rest.length === 0 &&
+    condition?.argumentType === 'BOOLEAN' &&
+    condition.defaultValue === undefined &&
+    !condition.optionalArg &&
+    plainScalar(then) &&
+    then.defaultValue === undefined &&
+    plainScalar(otherwise) &&
+    otherwise.defaultValue === false;
+  if (!shaped) return null;
+  return (v) => {
+    const c = toBoolean(v);
+    return c === undefined ? err(ErrorType.VALUE, MESSAGES.WrongType) : c;
   };
 }
 

@@ -216,6 +216,9 @@ export function comparer(rt: Runtime): (a: Value, b: Value) => number {
   };
   return (left, right) => {
     if (typeof left === 'number' && typeof right === 'number') return helper.floatCmp(left, right);
+    // The same text twice: read as a date it is one finite serial (floatCmp 0), else the
+    // collator compares a string with itself (0). No date parse, no collation.
+    if (typeof left === 'string' && left === right) return 0;
     if (typeof left === 'string' || typeof right === 'string') {
       const l = typeof left === 'string' ? asDate(left) : left;
       const r = typeof right === 'string' ? asDate(right) : right;

@@ -81,6 +81,14 @@ const QUANTITIES = {
 };
 /** SUMX2MY2, SUMX2PY2 and SUMXMY2 share this table: A2:A8 and B2:B8. */
 const PAIRS = { ...column([2, 3, 9, 1, 8, 7, 5]), ...column([6, 5, 11, 7, 5, 4, 4], 'B') };
+/** SUMX2PY2's and SUMXMY2's pages keep a "Data" row and the headings above the same pairs: A3:A9 and B3:B9. */
+const PAIRS_WITH_HEADINGS = {
+  A1: 'Data',
+  A2: 'First array',
+  B2: 'Second array',
+  ...column([2, 3, 9, 1, 8, 7, 5], 'A', 3),
+  ...column([6, 5, 11, 7, 5, 4, 4], 'B', 3),
+};
 /** AGGREGATE's page: two columns with error values, from A1. */
 const AGGREGATE_DATA = {
   ...column(['#DIV/0!', 72, 30, '#NUM!', 31, 96, 32, 81, 33, 53, 34], 'A', 1),
@@ -104,6 +112,19 @@ const LOG10_PAGE = 'https://support.microsoft.com/en-us/excel/log10-function';
 const EVEN_PAGE = 'https://support.microsoft.com/de-de/excel/functions/even-function';
 const FACT_PAGE = 'https://support.microsoft.com/zh-cn/excel/functions/fact-function';
 const ODD_PAGE = 'https://support.microsoft.com/en-us/excel/odd-function';
+const GCD_PAGE = 'https://support.microsoft.com/zh-tw/excel/functions/gcd-function';
+const QUOTIENT_PAGE = 'https://support.microsoft.com/zh-CN/Excel/quotient-function';
+const SUMX2MY2_PAGE = 'https://support.microsoft.com/zh-TW/Excel/sumx2my2-function';
+const SUMXMY2_PAGE = 'https://support.microsoft.com/zh-TW/Excel/sumxmy2-function';
+const SUMX2PY2_PAGE = 'https://support.microsoft.com/zh-TW/Excel/sumx2py2-function';
+const LCM_PAGE = 'https://support.microsoft.com/zh-TW/Excel/lcm-function';
+const SIGN_PAGE = 'https://support.microsoft.com/en-us/office/sign-function-109c932d-fcdc-4023-91f1-2dd0e916a1d8?ad=us&rs=en-us&ui=en-us';
+const FACTDOUBLE_PAGE = 'https://support.microsoft.com/en-US/excel/functions/factdouble-function';
+const SQRTPI_PAGE = 'https://support.microsoft.com/en-US/excel/functions/sqrtpi-function';
+const COMBINA_PAGE = 'https://support.microsoft.com/zh-TW/Excel/combina-function';
+const DECIMAL_PAGE = 'https://support.microsoft.com/zh-TW/Excel/decimal-function';
+const BASE_PAGE = 'https://support.microsoft.com/zh-TW/Excel/base-function';
+const CEILING_MATH_PAGE = 'https://support.microsoft.com/ja-jp/excel/ceiling-math-function';
 const TRANSLATED = 'the table was read in this translation of the English page; formulas and results are the same';
 
 /** The entries whose data, formula and result were compared with the page's text (see markVerified). */
@@ -171,6 +192,53 @@ const VERIFIED: Record<string, [url: string, detail?: string]> = {
   'ODD|=ODD(2)': [ODD_PAGE],
   'ODD|=ODD(-1)': [ODD_PAGE],
   'ODD|=ODD(-2)': [ODD_PAGE],
+  'GCD|=GCD(5, 2)': [GCD_PAGE, TRANSLATED],
+  'GCD|=GCD(24, 36)': [GCD_PAGE, TRANSLATED],
+  'GCD|=GCD(7, 1)': [GCD_PAGE, TRANSLATED],
+  'GCD|=GCD(5, 0)': [GCD_PAGE, TRANSLATED],
+  'QUOTIENT|=QUOTIENT(5, 2)': [QUOTIENT_PAGE, TRANSLATED],
+  'QUOTIENT|=QUOTIENT(4.5, 3.1)': [QUOTIENT_PAGE, TRANSLATED],
+  'QUOTIENT|=QUOTIENT(-10, 3)': [QUOTIENT_PAGE, TRANSLATED],
+  'SUMX2MY2|=SUMX2MY2(A2:A8,B2:B8)': [
+    SUMX2MY2_PAGE,
+    `the page shows a "Data" row and headings above its pairs yet references A2:A8 and B2:B8; its -55 is the value of the seven pairs, so the pairs stay in A2:B8 here; ${TRANSLATED}`,
+  ],
+  'SUMX2MY2|=SUMX2MY2({2, 3, 9, 1, 8, 7, 5}, {6, 5, 11, 7, 5, 4, 4})': [SUMX2MY2_PAGE, `added from the page; ${TRANSLATED}`],
+  'SUMXMY2|=SUMXMY2(A3:A9,B3:B9)': [
+    SUMXMY2_PAGE,
+    `corrected to the page's layout: a "Data" row and headings above the pairs in A3:B9 (not A2:B8); ${TRANSLATED}`,
+  ],
+  'SUMXMY2|=SUMXMY2({2, 3, 9, 1, 8, 7, 5}, {6, 5, 11, 7, 5, 4, 4})': [SUMXMY2_PAGE, `added from the page; ${TRANSLATED}`],
+  'SUMX2PY2|=SUMX2PY2(A3:A9,B3:B9)': [
+    SUMX2PY2_PAGE,
+    `corrected to the page's layout: a "Data" row and headings above the pairs in A3:B9 (not A2:B8); ${TRANSLATED}`,
+  ],
+  'SUMX2PY2|=SUMX2PY2({2,3,9,1,8,7,5}, {6,5,11,7,5,4,4})': [SUMX2PY2_PAGE, `added from the page; ${TRANSLATED}`],
+  'LCM|=LCM(5, 2)': [LCM_PAGE, TRANSLATED],
+  'LCM|=LCM(24, 36)': [LCM_PAGE, TRANSLATED],
+  'COMBIN|=COMBIN(8,2)': ['https://support.microsoft.com/zh-TW/Excel/combin-function', TRANSLATED],
+  'SUMSQ|=SUMSQ(3, 4)': ['https://support.microsoft.com/zh-TW/excel/functions/sumsq-function', TRANSLATED],
+  'SIGN|=SIGN(10)': [SIGN_PAGE],
+  'SIGN|=SIGN(4-4)': [SIGN_PAGE],
+  'SIGN|=SIGN(-0.00001)': [SIGN_PAGE],
+  'FACTDOUBLE|=FACTDOUBLE(6)': [FACTDOUBLE_PAGE],
+  'FACTDOUBLE|=FACTDOUBLE(7)': [FACTDOUBLE_PAGE],
+  'RADIANS|=RADIANS(270)': ['https://support.microsoft.com/zh-TW/Excel/radians-function', TRANSLATED],
+  'MULTINOMIAL|=MULTINOMIAL(2, 3, 4)': ['https://support.microsoft.com/zh-CN/Excel/functions/multinomial-function'],
+  'SQRTPI|=SQRTPI(1)': [SQRTPI_PAGE],
+  'SQRTPI|=SQRTPI(2)': [SQRTPI_PAGE],
+  'COMBINA|=COMBINA(4,3)': [COMBINA_PAGE, TRANSLATED],
+  'COMBINA|=COMBINA(10,3)': [COMBINA_PAGE, TRANSLATED],
+  'DECIMAL|=DECIMAL("FF",16)': [DECIMAL_PAGE, TRANSLATED],
+  'DECIMAL|=DECIMAL(111,2)': [DECIMAL_PAGE, TRANSLATED],
+  'DECIMAL|=DECIMAL("zap",36)': [DECIMAL_PAGE, TRANSLATED],
+  'BASE|=BASE(7,2)': [BASE_PAGE, TRANSLATED],
+  'BASE|=BASE(100,16)': [BASE_PAGE, TRANSLATED],
+  'BASE|=BASE(15,2,10)': [BASE_PAGE, TRANSLATED],
+  'CEILING.MATH|=CEILING.MATH(24.3,5)': [CEILING_MATH_PAGE, TRANSLATED],
+  'CEILING.MATH|=CEILING.MATH(6.7)': [CEILING_MATH_PAGE, TRANSLATED],
+  'CEILING.MATH|=CEILING.MATH(-8.1,2)': [CEILING_MATH_PAGE, TRANSLATED],
+  'CEILING.MATH|=CEILING.MATH(-5.5,2,-1)': [CEILING_MATH_PAGE, TRANSLATED],
 };
 
 export const examples: DocumentedExample[] = markVerified(
@@ -408,8 +476,12 @@ export const examples: DocumentedExample[] = markVerified(
     ...over('PI', { A3: 3 }, [['=PI()*(A3^2)', 28.27433388, 8]]),
     ...over('COT', { A2: 45 }, [['=COT(A2)', 0.617, 3]]),
     ...over('SUMX2MY2', PAIRS, [['=SUMX2MY2(A2:A8,B2:B8)', -55]]),
-    ...over('SUMX2PY2', PAIRS, [['=SUMX2PY2(A2:A8,B2:B8)', 521]]),
-    ...over('SUMXMY2', PAIRS, [['=SUMXMY2(A2:A8,B2:B8)', 79]]),
+    ...plain([['SUMX2MY2', '=SUMX2MY2({2, 3, 9, 1, 8, 7, 5}, {6, 5, 11, 7, 5, 4, 4})', -55]]),
+    ...over('SUMX2PY2', PAIRS_WITH_HEADINGS, [['=SUMX2PY2(A3:A9,B3:B9)', 521]]),
+    ...plain([['SUMX2PY2', '=SUMX2PY2({2,3,9,1,8,7,5}, {6,5,11,7,5,4,4})', 521]]),
+    // SUMXMY2's page keeps a "Data" row and the headings above its pairs, so they sit in A3:B9.
+    ...over('SUMXMY2', PAIRS_WITH_HEADINGS, [['=SUMXMY2(A3:A9,B3:B9)', 79]]),
+    ...plain([['SUMXMY2', '=SUMXMY2({2, 3, 9, 1, 8, 7, 5}, {6, 5, 11, 7, 5, 4, 4})', 79]]),
     ...over('SUBTOTAL', column([120, 10, 150, 23]), [
       ['=SUBTOTAL(9,A2:A5)', 303],
       ['=SUBTOTAL(1,A2:A5)', 75.75],

@@ -40,6 +40,7 @@ const columns = (a: CellInput[], b: CellInput[]) => ({ ...column(a), ...column(b
 
 const NUM = { error: '#NUM!' };
 const DIV0 = { error: '#DIV/0!' };
+const NA = { error: '#N/A' };
 
 const TEN_TWO = column([10, 7, 9, 27, 2]);
 const COMMISSIONS = columns([100000, 200000, 300000, 400000], [7000, 14000, 21000, 28000]);
@@ -64,8 +65,25 @@ const DEV_DATA = column([4, 5, 6, 7, 5, 4, 3]);
 /** GEOMEAN, HARMEAN and DEVSQ share this table. */
 const MEANS_DATA = column([4, 5, 8, 7, 11, 4, 3]);
 const CORREL_DATA = columns([3, 2, 4, 5, 6], [9, 7, 12, 15, 17]);
-/** RSQ, SLOPE and STEYX share this table: known y in A2:A8, known x in B2:B8. */
-const KNOWN_YX = columns([2, 3, 9, 1, 8, 7, 5], [6, 5, 11, 7, 5, 4, 4]);
+/**
+ * RSQ, SLOPE and STEYX share this table as their pages lay it out: a "Data" row, the headings
+ * "Known y" and "Known x" in row 2, known y in A3:A9 and known x in B3:B9.
+ */
+const KNOWN_YX = {
+  A1: 'Data',
+  A2: 'Known y',
+  B2: 'Known x',
+  ...column([2, 3, 9, 1, 8, 7, 5], 'A', 3),
+  ...column([6, 5, 11, 7, 5, 4, 4], 'B', 3),
+};
+/** PEARSON's page: a "Data" row, headings in row 2, independent values in A3:A7, dependent in B3:B7. */
+const PEARSON_DATA = {
+  A1: 'Data',
+  A2: 'Independent values',
+  B2: 'Dependent values',
+  ...column([9, 7, 5, 3, 1], 'A', 3),
+  ...column([10, 6, 1, 5, 3], 'B', 3),
+};
 const FORECAST_DATA = columns([6, 7, 9, 15, 21], [20, 28, 31, 38, 40]);
 const GROWTH_DATA = { ...columns([11, 12, 13, 14, 15, 16], [33100, 47300, 69000, 102000, 150000, 220000]), A9: 17, A10: 18 };
 const EXC_DATA = column([1, 2, 3, 6, 6, 6, 7, 8, 9]);
@@ -86,6 +104,14 @@ const MEDIAN_PAGE = 'https://support.microsoft.com/zh-cn/excel/median-function';
 const VAR_S_PAGE = 'https://support.microsoft.com/zh-cn/excel/var-s-function';
 const LARGE_PAGE = 'https://support.microsoft.com/en-us/excel/large-function';
 const SMALL_PAGE = 'https://support.microsoft.com/zh-cn/excel/functions/small-function';
+const AVERAGE_PAGE = 'https://support.microsoft.com/zh-TW/excel/functions/average-function';
+const AVERAGE_FIX = "corrected to the page's table: 15 in B2 and 32 in C2, and its third formula =AVERAGE(A2:C2) added";
+const AVERAGEA_PAGE = 'https://support.microsoft.com/zh-TW/Excel/averagea-function';
+const QUARTILE_EXC_PAGE = 'https://support.microsoft.com/en-us/excel/quartile-exc-function';
+const PERCENTRANK_EXC_PAGE = 'https://support.microsoft.com/zh-tw/Excel/functions/percentrank-exc-function';
+const COVARIANCE_S_PAGE = 'https://support.microsoft.com/zh-TW/Excel/functions/covariance-s-function';
+const PERCENTRANK_INC_PAGE = 'https://support.microsoft.com/zh-TW/Excel/percentrank-inc-function';
+const REGRESSION_LAYOUT = 'corrected to the page\'s layout: a "Data" row above the headings, values in A3:A9 and B3:B9 (not A2:A8)';
 
 /** The entries whose data, formula and result were compared with the page's text (see markVerified in math.ts). */
 const VERIFIED: Record<string, [url: string, detail?: string]> = {
@@ -115,6 +141,81 @@ const VERIFIED: Record<string, [url: string, detail?: string]> = {
     'https://support.microsoft.com/zh-CN/excel/functions/correl-function',
     "the result 0.997054486 is the page's; its data table is now a picture (the values here are those of the earlier text edition) and its formula is typed as =CORREL(A1:A6,B2:B6)",
   ],
+  'PERCENTRANK.INC|=PERCENTRANK.INC(A2:A11,2)': [PERCENTRANK_INC_PAGE, TRANSLATED],
+  'PERCENTRANK.INC|=PERCENTRANK.INC(A2:A11,4)': [PERCENTRANK_INC_PAGE, TRANSLATED],
+  'PERCENTRANK.INC|=PERCENTRANK.INC(A2:A11,8)': [PERCENTRANK_INC_PAGE, TRANSLATED],
+  'PERCENTRANK.INC|=PERCENTRANK.INC(A2:A11,5)': [PERCENTRANK_INC_PAGE, TRANSLATED],
+  'INTERCEPT|=INTERCEPT(A2:A6, B2:B6)': ['https://support.microsoft.com/zh-CN/Excel/intercept-function', TRANSLATED],
+  'SLOPE|=SLOPE(A3:A9,B3:B9)': [
+    'https://support.microsoft.com/zh-CN/excel/functions/slope-function',
+    `${REGRESSION_LAYOUT}; that page shows the known y formatted as dates (1900-1-2 for 2 and so on), the same numbers; ${TRANSLATED}`,
+  ],
+  'RSQ|=RSQ(A3:A9, B3:B9)': ['https://support.microsoft.com/ja-JP/Excel/rsq-function', `${REGRESSION_LAYOUT}; ${TRANSLATED}`],
+  'STEYX|=STEYX(A3:A9,B3:B9)': [
+    'https://support.microsoft.com/zh-TW/Excel/functions/steyx-function',
+    `${REGRESSION_LAYOUT}; ${TRANSLATED}`,
+  ],
+  'PEARSON|=PEARSON(A3:A7,B3:B7)': [
+    'https://support.microsoft.com/zh-CN/Excel/pearson-function',
+    `corrected to the page's layout (a "Data" row above the headings, values in A3:A7 and B3:B7); ${TRANSLATED}`,
+  ],
+  'DEVSQ|=DEVSQ(A2:A8)': ['https://support.microsoft.com/ko-kr/excel/devsq-function', TRANSLATED],
+  'AVEDEV|=AVEDEV(A2:A8)': ['https://support.microsoft.com/zh-cn/excel/functions/avedev-function', TRANSLATED],
+  'KURT|=KURT(A2:A11)': ['https://support.microsoft.com/zh-tw/Excel/functions/kurt-function', TRANSLATED],
+  'SKEW|=SKEW(A2:A11)': ['https://support.microsoft.com/zh-TW/Excel/skew-function', TRANSLATED],
+  'SKEW.P|=SKEW.P(A2:A11)': ['https://support.microsoft.com/zh-TW/Excel/functions/skew-p-function', TRANSLATED],
+  'TRIMMEAN|=TRIMMEAN(A2:A12,0.2)': [
+    'https://support.microsoft.com/zh-TW/Excel/trimmean-function',
+    `corrected to the page's shown result 3.778 (3 decimals), not 3.777777778; ${TRANSLATED}`,
+  ],
+  'COVARIANCE.P|=COVARIANCE.P(A2:A6, B2:B6)': ['https://support.microsoft.com/zh-TW/excel/functions/covariance-p-function', TRANSLATED],
+  'COVARIANCE.S|=COVARIANCE.S({2,4,8},{5,11,12})': [COVARIANCE_S_PAGE, TRANSLATED],
+  'COVARIANCE.S|=COVARIANCE.S(A3:A5,B3:B5)': [
+    COVARIANCE_S_PAGE,
+    `corrected to the page's layout: the points sit in A3:B5, not A2:B4; ${TRANSLATED}`,
+  ],
+  'MAXA|=MAXA(A2:A6)': ['https://support.microsoft.com/zh-TW/Excel/maxa-function', TRANSLATED],
+  'AVERAGE|=AVERAGE(A2:A6)': [AVERAGE_PAGE, `${AVERAGE_FIX}; ${TRANSLATED}`],
+  'AVERAGE|=AVERAGE(A2:A6, 5)': [AVERAGE_PAGE, `${AVERAGE_FIX}; ${TRANSLATED}`],
+  'AVERAGE|=AVERAGE(A2:C2)': [AVERAGE_PAGE, `${AVERAGE_FIX}; ${TRANSLATED}`],
+  'AVERAGEA|=AVERAGEA(A2:A6)': [AVERAGEA_PAGE, TRANSLATED],
+  'AVERAGEA|=AVERAGEA(A2:A5,A7)': [AVERAGEA_PAGE, `added from the page; ${TRANSLATED}`],
+  'MINA|=MINA(A2:A6)': ['https://support.microsoft.com/zh-tw/Excel/functions/mina-function', TRANSLATED],
+  'COUNTBLANK|=COUNTBLANK(A2:B4)': [
+    'https://support.microsoft.com/en-us/Excel/countblank-function',
+    'the stored text does not show which column 27 sits in; B3 is the reading that gives the documented 2 blanks',
+  ],
+  'STDEVA|=STDEVA(A3:A12)': [
+    'https://support.microsoft.com/zh-tw/excel/stdeva-function',
+    `corrected to the page's layout: a "Data" row and the heading "Strength" above the values in A3:A12; ${TRANSLATED}`,
+  ],
+  'VARA|=VARA(A2:A11)': [
+    'https://support.microsoft.com/zh-TW/Excel/vara-function',
+    `corrected to the page: the heading "Strength" in A1 and the result as shown, 754.26667; ${TRANSLATED}`,
+  ],
+  'QUARTILE.EXC|=QUARTILE.EXC(A2:A12,1)': [QUARTILE_EXC_PAGE],
+  'QUARTILE.EXC|=QUARTILE.EXC(A2:A12,3)': [QUARTILE_EXC_PAGE],
+  'STDEVPA|=STDEVPA(A3:A12)': [
+    'https://support.microsoft.com/zh-TW/Excel/stdevpa-function',
+    `corrected to the page's layout: a "Data" row and the heading "Strength" above the values in A3:A12; the result column shows 26.05456, the description 26.05455814; ${TRANSLATED}`,
+  ],
+  'VARPA|=VARPA(A2:A11)': [
+    'https://support.microsoft.com/zh-TW/Excel/varpa-function',
+    `corrected to the page: the heading "Strength" in A1 above the values; ${TRANSLATED}`,
+  ],
+  'MAXIFS|=MAXIFS(A2:A7,B2:B7,1)': ['https://support.microsoft.com/zh-TW/Excel/maxifs-function', `its example 1; ${TRANSLATED}`],
+  'RANK.AVG|=RANK.AVG(94,B2:B8)': [
+    'https://support.microsoft.com/en-us/Excel/rank-avg-function',
+    'corrected to the page: column A holds the dates 7/1/2011 to 7/7/2011, not 1 to 7',
+  ],
+  'MINIFS|=MINIFS(A2:A7,B2:B7,1)': ['https://support.microsoft.com/zh-TW/Excel/minifs-function', `its example 1; ${TRANSLATED}`],
+  'PERCENTRANK.EXC|=PERCENTRANK.EXC(A2:A10, 7)': [PERCENTRANK_EXC_PAGE, TRANSLATED],
+  'PERCENTRANK.EXC|=PERCENTRANK.EXC(A2:A10, 5.43)': [PERCENTRANK_EXC_PAGE, TRANSLATED],
+  'PERCENTRANK.EXC|=PERCENTRANK.EXC(A2:A10, 5.43, 1)': [PERCENTRANK_EXC_PAGE, TRANSLATED],
+  'MODE.MULT|=MODE.MULT(A2:A13)': [
+    'https://support.microsoft.com/zh-TW/Excel/functions/mode-mult-function',
+    `corrected to the page: a legacy array formula over C15:C22 giving 1, 2, 3 and then #N/A, not a spill from B2; ${TRANSLATED}`,
+  ],
   'FORECAST.LINEAR|=FORECAST.LINEAR(30,A2:A6,B2:B6)': [
     'https://support.microsoft.com/en-us/Excel/forecast-and-forecast-linear-functions',
     'table read in the zh-CN, ja-JP and ko-KR translations',
@@ -123,11 +224,22 @@ const VERIFIED: Record<string, [url: string, detail?: string]> = {
 
 export const examples: DocumentedExample[] = markVerified(
   [
-    ...over('AVERAGE', TEN_TWO, [
+    // AVERAGE's page has 15 and 32 beside the 10 in row 2 (B2 and C2) for its third formula.
+    ...over('AVERAGE', { ...TEN_TWO, B2: 15, C2: 32 }, [
       ['=AVERAGE(A2:A6)', 11],
       ['=AVERAGE(A2:A6, 5)', 10],
+      ['=AVERAGE(A2:C2)', 19],
     ]),
     ...over('AVERAGEA', column([10, 7, 9, 2, 'Not available']), [['=AVERAGEA(A2:A6)', 5.6]]),
+    {
+      fn: 'AVERAGEA',
+      source: page('AVERAGEA'),
+      data: column([10, 7, 9, 2, 'Not available']),
+      formula: '=AVERAGEA(A2:A5,A7)',
+      cell: 'C2',
+      expected: 5.6,
+      note: 'the page: the average of the numbers above and the empty cell A7 (placed in C2 so that A7 stays empty); its result 5.6 counts the empty A7 as 0, which its own remarks (empty cells in a reference are ignored) contradict',
+    },
     ...over('AVERAGEIF', COMMISSIONS, [
       ['=AVERAGEIF(B2:B5,"<23000")', 14000],
       ['=AVERAGEIF(A2:A5,"<250000")', 150000],
@@ -187,24 +299,27 @@ export const examples: DocumentedExample[] = markVerified(
       ['=MEDIAN(A2:A7)', 3.5],
     ]),
     ...over('MODE.SNGL', column([5.6, 4, 4, 3, 2, 4]), [['=MODE.SNGL(A2:A7)', 4]]),
+    // The page enters MODE.MULT as a legacy array formula over C15:C22: the three modes, then #N/A.
     {
       fn: 'MODE.MULT',
       source: page('MODE.MULT'),
       data: column([1, 2, 3, 4, 3, 2, 1, 2, 3, 5, 6, 1]),
       formula: '=MODE.MULT(A2:A13)',
-      cell: 'B2',
-      expected: [[1], [2], [3]],
+      cell: 'C15',
+      expected: [[1], [2], [3], [NA], [NA], [NA], [NA], [NA]],
+      legacyArray: true,
     },
     ...over('STDEV.S', { A1: 'Strength', ...STRENGTH }, [['=STDEV.S(A2:A11)', 27.46391572, 8]]),
     // STDEV.P's page keeps a "Data" row above the heading, so its values sit in A3:A12.
     ...over('STDEV.P', { A1: 'Data', A2: 'Strength', ...column(Object.values(STRENGTH), 'A', 3) }, [['=STDEV.P(A3:A12)', 26.05455814, 8]]),
-    ...over('STDEVA', STRENGTH, [['=STDEVA(A2:A11)', 27.46391572, 8]]),
-    ...over('STDEVPA', STRENGTH, [['=STDEVPA(A2:A11)', 26.05455814, 8]]),
+    ...over('STDEVA', { A1: 'Data', A2: 'Strength', ...column(Object.values(STRENGTH), 'A', 3) }, [['=STDEVA(A3:A12)', 27.46391572, 8]]),
+    ...over('STDEVPA', { A1: 'Data', A2: 'Strength', ...column(Object.values(STRENGTH), 'A', 3) }, [['=STDEVPA(A3:A12)', 26.05455814, 8]]),
     // The page shows VAR.S's result rounded to 754.27.
     ...over('VAR.S', { A1: 'Strength', ...STRENGTH }, [['=VAR.S(A2:A11)', 754.27, 2]]),
     ...over('VAR.P', STRENGTH, [['=VAR.P(A2:A11)', 678.84]]),
-    ...over('VARA', STRENGTH, [['=VARA(A2:A11)', 754.2666667, 7]]),
-    ...over('VARPA', STRENGTH, [['=VARPA(A2:A11)', 678.84]]),
+    // The page shows VARA's result rounded to 754.26667.
+    ...over('VARA', { A1: 'Strength', ...STRENGTH }, [['=VARA(A2:A11)', 754.26667, 5]]),
+    ...over('VARPA', { A1: 'Strength', ...STRENGTH }, [['=VARPA(A2:A11)', 678.84]]),
     ...over('LARGE', columns([3, 5, 3, 5, 4], [4, 2, 4, 6, 7]), [
       ['=LARGE(A2:B6,3)', 5],
       ['=LARGE(A2:B6,7)', 4],
@@ -218,7 +333,15 @@ export const examples: DocumentedExample[] = markVerified(
       ['=RANK.EQ(A6,A2:A6)', 4],
       ['=RANK.EQ(A3,A2:A6,1)', 3],
     ]),
-    ...over('RANK.AVG', columns([1, 2, 3, 4, 5, 6, 7], [89, 88, 92, 101, 94, 97, 95]), [['=RANK.AVG(94,B2:B8)', 4]]),
+    // RANK.AVG's page lists the days 7/1/2011 to 7/7/2011 in column A beside their temperatures.
+    ...over(
+      'RANK.AVG',
+      columns(
+        [1, 2, 3, 4, 5, 6, 7].map((d) => serial(2011, 7, d)),
+        [89, 88, 92, 101, 94, 97, 95],
+      ),
+      [['=RANK.AVG(94,B2:B8)', 4]],
+    ),
     ...over('PERCENTILE.INC', column([1, 3, 2, 4]), [['=PERCENTILE.INC(A2:A5,0.3)', 1.9]]),
     ...over('PERCENTILE.EXC', EXC_DATA, [
       ['=PERCENTILE.EXC(A2:A10, 0.25)', 2.5],
@@ -242,7 +365,8 @@ export const examples: DocumentedExample[] = markVerified(
       ['=QUARTILE.EXC(A2:A12,1)', 15],
       ['=QUARTILE.EXC(A2:A12,3)', 43],
     ]),
-    ...over('TRIMMEAN', column([4, 5, 6, 7, 2, 3, 4, 5, 1, 2, 3]), [['=TRIMMEAN(A2:A12,0.2)', 3.777777778, 9]]),
+    // The page shows TRIMMEAN's result rounded to 3.778.
+    ...over('TRIMMEAN', column([4, 5, 6, 7, 2, 3, 4, 5, 1, 2, 3]), [['=TRIMMEAN(A2:A12,0.2)', 3.778, 3]]),
     ...over('KURT', SKEW_DATA, [['=KURT(A2:A11)', -0.151799637, 9]]),
     ...over('SKEW', SKEW_DATA, [['=SKEW(A2:A11)', 0.359543, 6]]),
     ...over('SKEW.P', SKEW_DATA, [['=SKEW.P(A2:A11)', 0.303193, 6]]),
@@ -252,12 +376,15 @@ export const examples: DocumentedExample[] = markVerified(
     ...over('HARMEAN', MEANS_DATA, [['=HARMEAN(A2:A8)', 5.028376, 6]]),
     ...over('CORREL', CORREL_DATA, [['=CORREL(A2:A6,B2:B6)', 0.997054486, 9]]),
     ...over('COVARIANCE.P', CORREL_DATA, [['=COVARIANCE.P(A2:A6, B2:B6)', 5.2]]),
-    ...over('COVARIANCE.S', columns([2, 4, 8], [5, 11, 12]), [['=COVARIANCE.S(A2:A4,B2:B4)', 9.666666667, 9]]),
+    // COVARIANCE.S's page puts its array-constant formula in row 2 and the same points in A3:B5 below it.
+    ...over('COVARIANCE.S', { ...column([2, 4, 8], 'A', 3), ...column([5, 11, 12], 'B', 3) }, [
+      ['=COVARIANCE.S(A3:A5,B3:B5)', 9.666666667, 9],
+    ]),
     ...plain([['COVARIANCE.S', '=COVARIANCE.S({2,4,8},{5,11,12})', 9.666666667, 9]]),
-    ...over('PEARSON', columns([9, 7, 5, 3, 1], [10, 6, 1, 5, 3]), [['=PEARSON(A2:A6,B2:B6)', 0.699379, 6]]),
-    ...over('RSQ', KNOWN_YX, [['=RSQ(A2:A8,B2:B8)', 0.05795, 5]]),
-    ...over('SLOPE', KNOWN_YX, [['=SLOPE(A2:A8,B2:B8)', 0.305556, 6]]),
-    ...over('STEYX', KNOWN_YX, [['=STEYX(A2:A8,B2:B8)', 3.305719, 6]]),
+    ...over('PEARSON', PEARSON_DATA, [['=PEARSON(A3:A7,B3:B7)', 0.699379, 6]]),
+    ...over('RSQ', KNOWN_YX, [['=RSQ(A3:A9, B3:B9)', 0.05795, 5]]),
+    ...over('SLOPE', KNOWN_YX, [['=SLOPE(A3:A9,B3:B9)', 0.305556, 6]]),
+    ...over('STEYX', KNOWN_YX, [['=STEYX(A3:A9,B3:B9)', 3.305719, 6]]),
     ...over('INTERCEPT', columns([2, 3, 9, 1, 8], [6, 5, 11, 7, 5]), [['=INTERCEPT(A2:A6, B2:B6)', 0.0483871, 7]]),
     ...over('FORECAST.LINEAR', FORECAST_DATA, [['=FORECAST.LINEAR(30,A2:A6,B2:B6)', 10.607253, 6]]),
     ...over('FORECAST', FORECAST_DATA, [['=FORECAST(30,A2:A6,B2:B6)', 10.607253, 6]]),

@@ -24,6 +24,11 @@ export const GROUPS: Record<string, string[]> = {
     '=A2+B2*C2-A2/2',
     '=A2&B2&C2',
     '=(A2=B2)+1',
+    // Raw inputs: the same text on both sides (numeric, date or plain), and text that collates equal.
+    '=A2=A2',
+    '=A2<=A2',
+    '=A2<>B2',
+    '=A2<B2',
   ],
   logic: [
     '=IF(G2,H2,I2)',
@@ -36,6 +41,9 @@ export const GROUPS: Record<string, string[]> = {
     '=NOT(G2)',
     '=XOR(G2,H2)',
     '=IF(A2>B2,A2,B2)',
+    '=IF(A2,B2,C2)',
+    '=IF(A2=B2,C2)',
+    '=IF(G2,,H2)',
   ],
   math: [
     '=ABS(G2)',
@@ -65,5 +73,14 @@ export const GROUPS: Record<string, string[]> = {
     '=EXACT(G2,H2)',
   ],
   information: ['=ISBLANK(A2)', '=ISBLANK(G2)', '=ISNUMBER(G2)', '=ISTEXT(G2)', '=ISERROR(G2)', '=ISNA(G2)', '=ISERR(G2)'],
-  dates: ['=DATE(G2,H2,I2)', '=DATE(2024,H2,I2)', '=DATE(2024,1,31)+G2', '=G2-DATE(2024,1,1)', '=IF(G2,DATE(2024,1,1),H2)'],
+  dates: [
+    '=DATE(G2,H2,I2)',
+    '=DATE(2024,H2,I2)',
+    '=DATE(2024,1,31)+G2',
+    '=G2-DATE(2024,1,1)',
+    '=IF(G2,DATE(2024,1,1),H2)',
+    '=A2=A2',
+    '=A2>=B2',
+    '=A2<>B2',
+  ],
 };
