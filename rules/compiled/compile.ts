@@ -170,6 +170,8 @@ export function hfRounding(value: number): number {
   if (value === 0) return value;
   const exponent = Math.floor(Math.log10(Math.abs(value)));
   const places = Math.pow(10, 15 - exponent);
+  // As patched in rules/functions/rounding-patch.ts: below ~1e-293 the scale is Infinity.
+  if (!Number.isFinite(places)) return value;
   return value < 0 ? -Math.round(-value * places) / places : Math.round(value * places) / places;
 }
 

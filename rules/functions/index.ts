@@ -26,6 +26,7 @@ import { VdbPlugin } from './vdb.js';
 import { YearFracPlugin } from './yearfrac.js';
 import { excel365Plugins } from './excel365/index.js';
 import { patchWildcards } from './wildcards/patch.js';
+import { patchOutputRounding } from './rounding-patch.js';
 
 let registered = false;
 
@@ -66,4 +67,5 @@ export function registerTickmarkFunctions(): void {
   for (const plugin of HyperFormula.getAllFunctionPlugins()) guardPlugin(plugin);
   // Excel's `?` is exactly one character; HyperFormula's matches zero or one (wildcards/patch.ts).
   patchWildcards();
+  patchOutputRounding();
 }

@@ -149,6 +149,7 @@ export const EXCEL_ARGUMENTS: Record<string, string> = {
   EDATE: 'start_date, months',
   EFFECT: 'nominal_rate, npery',
   ENCODEURL: 'text',
+  EUROCONVERT: 'number, source, target, [full_precision], [triangulation_precision]',
   EOMONTH: 'start_date, months',
   ERF: 'lower_limit, [upper_limit]',
   'ERF.PRECISE': 'x',
@@ -366,6 +367,8 @@ export const EXCEL_ARGUMENTS: Record<string, string> = {
   PHI: 'x',
   PHONETIC: 'reference',
   PI: '',
+  PIVOTBY:
+    'row_fields, col_fields, values, function, [field_headers], [row_total_depth], [row_sort_order], [col_total_depth], [col_sort_order], [filter_array], [relative_to]',
   PMT: 'rate, nper, pv, [fv], [type]',
   POISSON: 'x, mean, cumulative',
   'POISSON.DIST': 'x, mean, cumulative',
