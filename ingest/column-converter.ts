@@ -11,8 +11,10 @@ import type { ColumnPlan, MisfitCollector } from './column-plan.js';
 import { parseAs, parseDate } from './parse-value.js';
 
 export interface ColumnConverter {
+  /** A row past the column's length grows it (a reader that does not know the row count yet). */
   add(row: number, text: string, line: number): void;
-  finish(): ColumnData;
+  /** The column, `length` rows long (default: the length it was made with). */
+  finish(length?: number): ColumnData;
 }
 
 /** Distinct raw date texts remembered per column; past this each is parsed again (ids, stamps). */
@@ -30,8 +32,8 @@ class TextConverter implements ColumnConverter {
   add(row: number, text: string): void {
     if (text !== '') this.builder.setCode(row, this.builder.codeOf(text));
   }
-  finish(): ColumnData {
-    return this.builder.finish();
+  finish(length?: number): ColumnData {
+    return this.builder.finish(length);
   }
 }
 
@@ -52,9 +54,9 @@ class DateConverter implements ColumnConverter {
     if (code === CODE_EMPTY) this.misfit(text, line);
     else this.builder.setCode(row, code);
   }
-  finish(): ColumnData {
+  finish(length?: number): ColumnData {
     this.memo = null;
-    return this.builder.finish();
+    return this.builder.finish(length);
   }
 }
 
@@ -69,7 +71,7 @@ class ValueConverter implements ColumnConverter {
     if (value === undefined) this.misfit(text, line);
     else this.builder.set(row, value);
   }
-  finish(): ColumnData {
-    return this.builder.finish();
+  finish(length?: number): ColumnData {
+    return this.builder.finish(length);
   }
 }

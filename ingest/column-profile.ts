@@ -38,6 +38,9 @@ const FITS: Record<Typed, (text: string) => boolean> = {
   boolean: (t) => parseBoolean(t) !== null,
 };
 
+/** Distinct texts whose date test a profile remembers; past this (time stamps) each is tested again. */
+const DATE_MEMO_MAX = 10_000;
+
 /** Counts, per candidate type, the values of one column that do not fit it. */
 export class ColumnProfile {
   private present = 0;
@@ -59,13 +62,25 @@ export class ColumnProfile {
       // Once misfits outnumber fits the type is out, even as "mostly": stop testing it
       // (the tests are the costly part, and a text column is out at its first value).
       if (m.count > m.fitting) continue;
-      if (FITS[type](trimmed)) {
+      if (type === 'date' ? this.isDate(trimmed) : FITS[type](trimmed)) {
         m.fitting += 1;
         continue;
       }
       m.count += 1;
       if (m.first.length < MISFIT_MAX) m.first.push({ ...place, value: text });
     }
+  }
+
+  /** Distinct texts' date tests: a date column repeats a few dates a million times, and the test is the costly one. */
+  private readonly dateMemo = new Map<string, boolean>();
+
+  private isDate(text: string): boolean {
+    let fits = this.dateMemo.get(text);
+    if (fits === undefined) {
+      fits = FITS.date(text);
+      if (this.dateMemo.size < DATE_MEMO_MAX) this.dateMemo.set(text, fits);
+    }
+    return fits;
   }
 
   /** The column's type by the rule above; text for an empty column. */

@@ -9,9 +9,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { RuleError } from '../rules/errors.js';
 import type { ColumnarDataset } from '../rules/columnar/types.js';
-import { ColumnProfile } from './column-profile.js';
+import type { ColumnData } from '../rules/columnar/types.js';
+import { ColumnProfile, type ColumnVerdict } from './column-profile.js';
 import { columnProblems, MisfitCollector, planColumns, type ColumnPlan, type ReadOptions } from './column-plan.js';
-import { columnConverter } from './column-converter.js';
+import { columnConverter, type ColumnConverter } from './column-converter.js';
 import { CsvScanner, RecordTooLong, type RecordHandler } from './csv-scanner.js';
 import type { DatasetRead } from './dataset-read.js';
 import { CellCounter, DEFAULT_LIMITS, overLimit, type ImportLimits } from './file-limits.js';
@@ -34,6 +35,7 @@ export async function readCsvColumnar(path: string, options: ReadOptions): Promi
   let headers: string[] = [];
   let profiles: ColumnProfile[] = [];
   let records = 0;
+  let early: EarlyConversion | null = null;
   await scanFile(
     source,
     (fields, count, line) => {
@@ -41,9 +43,11 @@ export async function readCsvColumnar(path: string, options: ReadOptions): Promi
       if (records++ === 0) {
         headers = checkHeaders(fields, file, (i) => ({ line: 1, column: `#${i + 1}` }));
         profiles = headers.map(() => new ColumnProfile());
+        early = new EarlyConversion(headers, profiles, options, file);
         return;
       }
       for (let c = 0; c < count; c++) profiles[c].add(fields[c], { line });
+      early?.add(fields, count, line);
     },
     (chunk) => hash.update(chunk),
   );
@@ -55,22 +59,94 @@ export async function readCsvColumnar(path: string, options: ReadOptions): Promi
     options,
   );
   const headerProblems = columnProblems(headers, options, { file, line: 1 });
-  const misfits = new MisfitCollector(file);
   const length = records - 1;
-  const converters = plans.map((plan) => columnConverter(plan, length, misfits));
-  let row = -1;
-  await scanFile(source, (fields, count, line) => {
-    if (row >= 0) for (let c = 0; c < count; c++) converters[c].add(row, fields[c], line);
-    row += 1;
-  });
+  // One pass when the types guessed from the first rows are the file's; else a second pass.
+  let converted = (early as EarlyConversion | null)?.result(plans, length) ?? null;
+  if (!converted) {
+    const misfits = new MisfitCollector(file);
+    const converters = plans.map((plan) => columnConverter(plan, length, misfits));
+    let row = -1;
+    await scanFile(source, (fields, count, line) => {
+      if (row >= 0) for (let c = 0; c < count; c++) converters[c].add(row, fields[c], line);
+      row += 1;
+    });
+    converted = { data: converters.map((c) => c.finish()), misfits };
+  }
   return {
-    dataset: { name: options.name, columns: columnsOf(plans), length, data: converters.map((c) => c.finish()) },
+    dataset: { name: options.name, columns: columnsOf(plans), length, data: converted.data },
     sha256: hash.digest('hex'),
     plans,
     headerProblems,
-    misfits,
+    misfits: converted.misfits,
     notes,
   };
+}
+
+/** Rows whose types decide the early conversion's guess. */
+const GUESS_ROWS = 1000;
+
+/**
+ * Converts values during the first pass, into the types the first GUESS_ROWS rows suggest
+ * (buffered until then), so a file whose guess holds is scanned once instead of twice: at
+ * 1M rows a pass is about a second. The guess is checked against the whole file's plan at
+ * the end; if any column's type differs (a first thousand rows of numbers in a text column),
+ * or the guess could not be planned, the result is dropped and the reader makes its usual
+ * second pass. Misfits are recorded by the same converters in the same row order, so either
+ * way the dataset, its misfits and their lines are the same.
+ */
+class EarlyConversion {
+  private buffered: { fields: string[]; line: number }[] = [];
+  private plans: ColumnPlan[] | null = null;
+  private converters: ColumnConverter[] = [];
+  private misfits: MisfitCollector;
+  private failed = false;
+  private row = 0;
+
+  constructor(
+    private readonly headers: string[],
+    private readonly profiles: ColumnProfile[],
+    private readonly options: ReadOptions,
+    file: string,
+  ) {
+    this.misfits = new MisfitCollector(file);
+  }
+
+  add(fields: string[], count: number, line: number): void {
+    if (this.failed) return;
+    if (this.plans) {
+      for (let c = 0; c < count; c++) this.converters[c].add(this.row, fields[c], line);
+      this.row += 1;
+      return;
+    }
+    this.buffered.push({ fields: fields.slice(0, count), line });
+    if (this.buffered.length === GUESS_ROWS) this.start(this.profiles.map((p) => p.verdict()));
+  }
+
+  /** The converted columns when the guess is the file's plan (or the file had too few rows to guess), else null. */
+  result(plans: ColumnPlan[], length: number): { data: ColumnData[]; misfits: MisfitCollector } | null {
+    if (!this.plans && !this.failed) this.start(plans);
+    if (this.failed || !this.plans || this.plans.some((p, i) => p.type !== plans[i].type || p.name !== plans[i].name)) return null;
+    return { data: this.converters.map((c) => c.finish(length)), misfits: this.misfits };
+  }
+
+  private start(verdicts: ColumnVerdict[] | ColumnPlan[]): void {
+    try {
+      this.plans = isPlans(verdicts) ? verdicts : planColumns(this.headers, verdicts, this.options);
+    } catch {
+      // The plan's own refusal (an unknown column given a type) is the second pass's to make, in its place.
+      this.failed = true;
+      this.buffered = [];
+      return;
+    }
+    const capacity = GUESS_ROWS * 2;
+    this.converters = this.plans.map((plan) => columnConverter(plan, capacity, this.misfits));
+    for (const { fields, line } of this.buffered) this.add(fields, fields.length, line);
+    this.buffered = [];
+  }
+}
+
+function isPlans(list: ColumnVerdict[] | ColumnPlan[]): list is ColumnPlan[] {
+  return list.length > 0 && 'name' in list[0];
 }
 
 interface Source {

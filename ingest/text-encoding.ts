@@ -48,7 +48,7 @@ const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
  */
 export async function detectTextEncoding(path: string, file: string, declared?: TextEncoding): Promise<DetectedEncoding> {
   const scan = new ByteScan();
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) scan.add(chunk);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) scan.add(chunk);
   scan.end();
   const bom = scan.bom;
   if (bom === 'utf-16le' || bom === 'utf-16be') {
@@ -121,6 +121,9 @@ function countLines(text: string): number {
   return n;
 }
 
+/** Anything but printable ASCII, tab, LF and CR. */
+const NOT_PLAIN_ASCII = /[^\t\n\r\x20-\x7e]/;
+
 /** One pass over the bytes: the BOM, and the first line of each kind of trouble. */
 class ByteScan {
   bom: 'utf-8' | 'utf-16le' | 'utf-16be' | null = null;
@@ -149,6 +152,7 @@ class ByteScan {
       if (this.bom === 'utf-16le' || this.bom === 'utf-16be') return;
     }
     if (this.bom === 'utf-16le' || this.bom === 'utf-16be') return;
+    if (this.need === 0 && this.plainAscii(chunk, i)) return;
     for (; i < chunk.length; i++) {
       const b = chunk[i];
       if (b === 0 && !this.nulLine) this.nulLine = this.line;
@@ -161,6 +165,20 @@ class ByteScan {
 
   end(): void {
     if (this.need > 0) this.invalid();
+  }
+
+  /**
+   * The common case at native speed (a 50 MB file took 0.8 s byte by byte): a chunk of
+   * printable ASCII, tabs and line breaks, outside any UTF-8 sequence, can hold none of
+   * the troubles above, so only its lines are counted. False: scan it byte by byte.
+   */
+  private plainAscii(chunk: Buffer, from: number): boolean {
+    if (NOT_PLAIN_ASCII.test(chunk.toString('latin1', from))) return false;
+    for (let at = chunk.indexOf(0x0a, from); at >= 0; at = chunk.indexOf(0x0a, at + 1)) this.line += 1;
+    // The last bytes, for the U+FFFD check across the chunk's end (ASCII can never complete it).
+    const n = chunk.length;
+    this.recent = n - from >= 3 ? (chunk[n - 3] << 16) | (chunk[n - 2] << 8) | chunk[n - 1] : 0;
+    return true;
   }
 
   private utf8(b: number): void {

@@ -8,19 +8,18 @@ import { isErrorValue, type CellValue } from './workbook.js';
  */
 export function csvField(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = isErrorValue(value)
-    ? value.error
-    : typeof value === 'boolean'
-      ? value
-        ? 'TRUE'
-        : 'FALSE'
-      : typeof value === 'string'
-        ? neutraliseText(value)
-        : String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // A number's text never holds a quote, comma, line break or edge space: nothing to test.
+  if (typeof value === 'number') return String(value);
+  const text = isErrorValue(value) ? value.error : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : neutraliseText(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** A quote, comma or line break anywhere, or white space at either end. */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 /** One CSV line with its newline. */
 export function csvLine(values: (CellValue | undefined)[]): string {
-  return `${values.map(csvField).join(',')}\n`;
+  let line = values.length > 0 ? csvField(values[0]) : '';
+  for (let i = 1; i < values.length; i++) line += `,${csvField(values[i])}`;
+  return `${line}\n`;
 }

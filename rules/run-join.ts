@@ -14,6 +14,7 @@ import { isColumnar } from './columnar/types.js';
 import { RuleError } from './errors.js';
 import { matchDatasets } from './matcher.js';
 import { findField } from './rows-layout.js';
+import { TextIds } from './text-ids.js';
 import { cellOf, rowCount, toRows, type AnyDataset } from './run-sources.js';
 import type { MatchPass, RuleSettings } from './settings.js';
 import type { FieldValue, MatchStatus } from './types.js';
@@ -58,11 +59,11 @@ export function joinDatasets(settings: RuleSettings, left: AnyDataset, right: An
   let firstLeft: Int32Array | null = null;
   let firstRight: Int32Array | null = null;
   settings.passes.forEach((pass, p) => {
-    const ids = new Map<string, number>();
-    const passTexts: string[] = [];
+    const ids = new TextIds(nLeft);
+    const passTexts = ids.texts;
     texts.push(passTexts);
-    const leftIds = keyIds(left, keys[p].left, ids, passTexts);
-    const rightIds = keyIds(right, keys[p].right, ids, passTexts);
+    const leftIds = keyIds(left, keys[p].left, ids);
+    const rightIds = keyIds(right, keys[p].right, ids);
     if (p === 0) {
       firstLeft = leftIds;
       firstRight = rightIds;
@@ -183,24 +184,15 @@ function markLeftoverDuplicates(
 
 /**
  * Each row's key id (NONE for an empty key), ids shared through `ids` by both sides of a
- * pass; `texts[id]` is the key text, as matcher.ts keyOf writes it.
+ * pass; `ids.texts[id]` is the key text, as matcher.ts keyOf writes it.
  */
-function keyIds(dataset: AnyDataset, columns: number[], ids: Map<string, number>, texts: string[]): Int32Array {
+function keyIds(dataset: AnyDataset, columns: number[], ids: TextIds): Int32Array {
   const n = rowCount(dataset);
   const out = new Int32Array(n);
-  const idOf = (text: string): number => {
-    let id = ids.get(text);
-    if (id === undefined) {
-      id = texts.length;
-      ids.set(text, id);
-      texts.push(text);
-    }
-    return id;
-  };
   const data = isColumnar(dataset) && columns.length === 1 ? dataset.data[columns[0]] : null;
   if (data && (data.type === 'text' || data.type === 'date')) {
-    // One lookup per distinct value, not per row.
-    const byCode = data.dict.map((text) => (text === '' ? NONE : idOf(text)));
+    // One lookup per dictionary entry, not per row.
+    const byCode = data.dict.map((text) => (text === '' ? NONE : ids.idOf(text)));
     for (let r = 0; r < n; r++) {
       const code = data.codes[r];
       out[r] = code < 0 ? NONE : byCode[code];
@@ -209,7 +201,7 @@ function keyIds(dataset: AnyDataset, columns: number[], ids: Map<string, number>
   }
   for (let r = 0; r < n; r++) {
     const text = keyText(dataset, columns, r);
-    out[r] = text === null ? NONE : idOf(text);
+    out[r] = text === null ? NONE : ids.idOf(text);
   }
   return out;
 }

@@ -71,7 +71,7 @@ export async function runRuleSheet(input: RunInput): Promise<RunSummary> {
     const plan =
       settings.type === 'Reconciliation' ? planReconciliation(settings, datasets, workbook) : planCheck(settings, datasets, workbook);
     total = plan.count;
-    summarySheet = startSummary(workbook, plan.layout.headers, engineOptions);
+    summarySheet = startSummary(workbook, plan.layout.headers, { ...engineOptions, compiled: false });
     await sink.columns(plan.layout.headers);
     input.onEvaluation?.(
       { compiled: [], fallback: formulaColumns(plan.layout).map((column) => ({ column, reason: 'evaluator: hyperformula' })) },

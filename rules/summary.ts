@@ -8,6 +8,8 @@ import { CellValueDetailedType, type HyperFormula, type RawCellContent } from 'h
 import { loadEngineWorkbook, type EngineWorkbookOptions } from './engine-workbook.js';
 import { textIsNotADate } from './row-evaluator.js';
 import { dateTypedOutput, fromEngineValue, fromFormulaValue, isoToSerial } from './field-values.js';
+import { dateSystem } from './hf.js';
+import { SummaryCompiler, type BlockPartial } from './summary-compiled.js';
 import { planSummary, type SummaryPlan } from './summary-plan.js';
 import type { ResultRow } from './types.js';
 import { columnIndex, findSheet, isErrorValue, isFormula, type CellValue, type SheetData, type Workbook } from './workbook.js';
@@ -18,8 +20,13 @@ export interface SummaryRun {
   finish(): Record<string, CellValue>;
 }
 
+export interface SummaryOptions extends EngineWorkbookOptions {
+  /** false: every aggregate through HyperFormula (TICKMARK_EVALUATOR=hyperformula), as before issue 14. */
+  compiled?: boolean;
+}
+
 /** Starts the Summary for a run whose Rows sheet has `headers`. */
-export function startSummary(workbook: Workbook, headers: string[], options: EngineWorkbookOptions): SummaryRun {
+export function startSummary(workbook: Workbook, headers: string[], options: SummaryOptions): SummaryRun {
   const sheet = findSheet(workbook, 'Summary');
   if (!sheet) return { add: () => {}, finish: () => ({}) };
   const plan = planSummary(sheet.cells);
@@ -27,9 +34,13 @@ export function startSummary(workbook: Workbook, headers: string[], options: Eng
 }
 
 class StreamedSummary implements SummaryRun {
-  private readonly hf: HyperFormula;
-  private readonly rowsId: number;
-  private readonly partialsId: number;
+  /** HyperFormula's instance for the partials the compiler did not take; null when it took them all. */
+  private readonly hf: HyperFormula | null = null;
+  private readonly rowsId: number = -1;
+  private readonly partialsId: number = -1;
+  private readonly compiler: SummaryCompiler | null;
+  /** Each partial's compiled form, or null where HyperFormula computes it. */
+  private readonly compiled: (BlockPartial | null)[];
   private readonly totals: { a: number; b: number; error: CellValue | null; seen: boolean }[];
   private filled = 0;
   private blocks = 0;
@@ -39,16 +50,21 @@ class StreamedSummary implements SummaryRun {
     private readonly sheet: SheetData,
     private readonly headers: string[],
     private readonly plan: SummaryPlan,
-    private readonly options: EngineWorkbookOptions,
+    private readonly options: SummaryOptions,
   ) {
-    const formulas = plan.partials.flatMap((p) => p.formulas.map((f) => [`=${f.replace(/^=/, '')}`]));
-    this.hf = loadEngineWorkbook(workbook, {
-      ...options,
-      engine: { ...options.engine, ...textIsNotADate() },
-      replace: { ...options.replace, [sheet.name.toLowerCase()]: formulas, rows: [] },
-    });
-    this.rowsId = this.hf.getSheetId('Rows') ?? this.hf.getSheetId(this.hf.addSheet('Rows'))!;
-    this.partialsId = this.hf.getSheetId(sheet.name)!;
+    const engine = { ...options.engine, ...textIsNotADate() };
+    this.compiler = options.compiled === false ? null : new SummaryCompiler({ ...dateSystem(workbook.date1904), ...engine }, headers);
+    this.compiled = plan.partials.map((p) => this.compiler?.compile(p.formulas) ?? null);
+    const formulas = plan.partials.flatMap((p, k) => (this.compiled[k] ? [] : p.formulas.map((f) => [`=${f.replace(/^=/, '')}`])));
+    if (formulas.length > 0) {
+      this.hf = loadEngineWorkbook(workbook, {
+        ...options,
+        engine,
+        replace: { ...options.replace, [sheet.name.toLowerCase()]: formulas, rows: [] },
+      });
+      this.rowsId = this.hf.getSheetId('Rows') ?? this.hf.getSheetId(this.hf.addSheet('Rows'))!;
+      this.partialsId = this.hf.getSheetId(sheet.name)!;
+    }
     this.totals = plan.partials.map((p) => ({
       a: p.combine === 'min' ? Infinity : p.combine === 'max' ? -Infinity : 0,
       b: 0,
@@ -58,24 +74,19 @@ class StreamedSummary implements SummaryRun {
   }
 
   add(rows: ResultRow[]): void {
-    const width = this.headers.length;
-    this.hf.batch(() => {
-      // Headers only in the first block, so COUNTA(Rows!A:A) counts them once.
-      const top: RawCellContent[] = this.blocks === 0 ? this.headers : new Array(width).fill(null);
-      this.hf.setCellContents({ sheet: this.rowsId, row: 0, col: 0 }, [top]);
-      const height = Math.max(rows.length, this.filled);
-      for (const col of this.plan.columns) {
-        const column: RawCellContent[][] = new Array(height);
-        for (let r = 0; r < height; r++) column[r] = [r < rows.length ? toCell(rows[r].values[col]) : null];
-        if (height > 0) this.hf.setCellContents({ sheet: this.rowsId, row: 1, col }, column);
-      }
-    });
+    const first = this.blocks === 0;
+    if (this.hf) this.writeBlock(this.hf, rows, first);
     this.filled = rows.length;
     this.blocks += 1;
     let at = 0;
     this.plan.partials.forEach((partial, k) => {
-      const values = partial.formulas.map((_, j) => fromEngineValue(this.hf.getCellValue({ sheet: this.partialsId, row: at + j, col: 0 })));
-      at += partial.formulas.length;
+      const compiled = this.compiled[k];
+      let values: CellValue[];
+      if (compiled) values = compiled(rows, first);
+      else {
+        values = partial.formulas.map((_, j) => fromEngineValue(this.hf!.getCellValue({ sheet: this.partialsId, row: at + j, col: 0 })));
+        at += partial.formulas.length;
+      }
       const total = this.totals[k];
       const error = values.find(isErrorValue);
       if (error) total.error ??= error;
@@ -92,9 +103,25 @@ class StreamedSummary implements SummaryRun {
     });
   }
 
+  private writeBlock(hf: HyperFormula, rows: ResultRow[], first: boolean): void {
+    const width = this.headers.length;
+    hf.batch(() => {
+      // Headers only in the first block, so COUNTA(Rows!A:A) counts them once.
+      const top: RawCellContent[] = first ? this.headers : new Array(width).fill(null);
+      hf.setCellContents({ sheet: this.rowsId, row: 0, col: 0 }, [top]);
+      const height = Math.max(rows.length, this.filled);
+      for (const col of this.plan.columns) {
+        const column: RawCellContent[][] = new Array(height);
+        for (let r = 0; r < height; r++) column[r] = [r < rows.length ? toCell(rows[r].values[col]) : null];
+        if (height > 0) hf.setCellContents({ sheet: this.rowsId, row: 1, col }, column);
+      }
+    });
+  }
+
   finish(): Record<string, CellValue> {
     if (this.blocks === 0) this.add([]);
-    this.hf.destroy();
+    this.hf?.destroy();
+    this.compiler?.destroy();
     const finals = this.plan.partials.map((partial, k) => {
       const t = this.totals[k];
       if (t.error) return t.error;

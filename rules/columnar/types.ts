@@ -11,7 +11,7 @@ export type ColumnData =
   | { type: 'number'; values: Float64Array }
   /** 0 FALSE, 1 TRUE, 2 empty. */
   | { type: 'boolean'; values: Uint8Array }
-  /** -1 is an empty cell; `dict[code]` the text. */
+  /** -1 is an empty cell; `dict[code]` the text (a mostly-distinct column may hold a text under several codes). */
   | { type: 'text'; codes: Int32Array; dict: string[] }
   /** -1 is empty; `dict[code]` the ISO date (or date-time) as datasets show it, `serials[code]` its Excel serial. */
   | { type: 'date'; codes: Int32Array; dict: string[]; serials: Float64Array };

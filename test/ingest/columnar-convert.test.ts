@@ -8,7 +8,8 @@ import { parseNumber } from '../../ingest/parse-value.js';
 import { readColumnarDatasetFile } from '../../ingest/read-columnar.js';
 import { readColumnarDatasets, readInWorker } from '../../ingest/read-parallel.js';
 import { toColumnar, toRowDataset } from '../../rules/columnar/convert.js';
-import { BOOLEAN_EMPTY, CODE_EMPTY } from '../../rules/columnar/types.js';
+import { DictionaryBuilder } from '../../rules/columnar/column-builder.js';
+import { BOOLEAN_EMPTY, CODE_EMPTY, fieldAt } from '../../rules/columnar/types.js';
 import { RuleError } from '../../rules/errors.js';
 import type { Dataset } from '../../rules/types.js';
 import { tempDir, writeText } from '../helpers/files.js';
@@ -31,6 +32,27 @@ const dataset: Dataset = {
     [null, 0.1, '1900-03-01', true],
   ],
 };
+
+describe('the dictionary of a text column', () => {
+  it('deduplicates repeated texts and stops for mostly distinct ones, reading back the same values', () => {
+    const n = 120_000;
+    // Ids: distinct for the first 50,000, then every text seen before comes again.
+    const ids = Array.from({ length: n }, (_, i) => `E${i < 60_000 ? i : i - 60_000}`);
+    const repeated = Array.from({ length: n }, (_, i) => `ACC${i % 7}`);
+    const idColumn = new DictionaryBuilder(n, false);
+    const accounts = new DictionaryBuilder(n, false);
+    ids.forEach((text, row) => idColumn.set(row, text));
+    repeated.forEach((text, row) => accounts.set(row, text));
+    const idData = idColumn.finish();
+    const accountData = accounts.finish();
+    expect(ids.every((text, row) => fieldAt(idData, row) === text)).toBe(true);
+    expect(repeated.every((text, row) => fieldAt(accountData, row) === text)).toBe(true);
+    // Deduplicated up to the 50,000th text, one entry per text after it.
+    if (idData.type !== 'text' || accountData.type !== 'text') throw new Error('not text columns');
+    expect(idData.dict.length).toBe(50_000 + (n - 50_000));
+    expect(accountData.dict).toEqual(['ACC0', 'ACC1', 'ACC2', 'ACC3', 'ACC4', 'ACC5', 'ACC6']);
+  });
+});
 
 describe('toColumnar and toRowDataset', () => {
   it('encode each type as types.ts says and convert back to the same rows', () => {

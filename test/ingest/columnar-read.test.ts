@@ -182,6 +182,27 @@ describe('the columnar reader reads every file as the row reader does', () => {
     expect(rows![7]).toEqual(['T7', 'a "q" and\r\nmore, 7', 7, '2026-11-17']);
   });
 
+  it('reads alike when the first thousand rows suggest other types than the whole file (one pass, or two)', async () => {
+    const body = (n: number, value: (i: number) => string) => Array.from({ length: n }, (_, i) => value(i)).join('\n');
+    // Numbers for 1,000 rows, then text: a text column, the early guess (number) dropped for a second pass.
+    const late = writeText(dir, 'late-text.csv', `q\n${body(3000, (i) => (i < 1000 ? String(i) : `x${i}`))}\n`);
+    const lateRows = await sameThroughBoth(late, { name: 'l' });
+    expect(lateRows![5]).toEqual(['5']);
+    // Text first, then a million-row-like run of numbers: 1 misfit in 3,000 is a typo, and the row reader says so.
+    const typo = writeText(dir, 'early-typo.csv', `q,d\n${body(3000, (i) => `${i === 3 ? 'N/A' : i},2026-01-0${1 + (i % 9)}`)}\n`);
+    expect(await sameThroughBoth(typo, { name: 't' })).toBeNull();
+    await sameThroughBoth(typo, { name: 't' }, true);
+    // The guess holds and a typo comes late: found on its own line in the single pass.
+    const lateTypo = writeText(dir, 'late-typo.csv', `q\n${body(3000, (i) => (i === 2500 ? '1O0' : String(i)))}\n`);
+    await sameThroughBoth(lateTypo, { name: 'lt' }, true);
+    // A type set for a column that is not there: the second pass's refusal, in the row reader's words.
+    const unknown = writeText(dir, 'unknown-type.csv', `q\n${body(1500, String)}\n`);
+    expect(await sameThroughBoth(unknown, { name: 'u', types: { nope: 'number' } })).toBeNull();
+    // Trailing empty cells past the last value keep the column's full length.
+    const blanks = writeText(dir, 'trailing-blanks.csv', `a,b\n${body(2500, (i) => `${i},${i < 1200 ? i : ''}`)}\n`);
+    expect((await sameThroughBoth(blanks, { name: 'b' }))![2400]).toEqual([2400, null]);
+  });
+
   it('agrees with the row reader on random files (quotes, commas, line breaks, typos, blanks)', async () => {
     const cell = fc.oneof(
       fc.constantFrom('', ' ', '0', '-1.5', '1,000', '00123', 'TRUE', 'false', '2026-02-29', '2024-02-29', '12/31/2026 23:59', 'x'),

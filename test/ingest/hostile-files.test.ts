@@ -234,6 +234,30 @@ describe('text encodings', () => {
     );
   });
 
+  it('names the right line of trouble past the first megabytes of plain ASCII', async () => {
+    // 120,000 lines of ASCII (about 3 MB, several of the reader's 1 MB chunks), then trouble on a known line.
+    const ascii = `id,name\n${Array.from({ length: 120_000 }, (_, i) => `T${i},plain text`).join('\n')}\n`;
+    const line = 120_002;
+    const nul = await ruleErrorOf(
+      readDatasetFile(write('late-nul.csv', Buffer.concat([Buffer.from(ascii), Buffer.from('T,a\0b\n')])), { name: 'n' }),
+    );
+    expect(nul.describe()).toBe(`late-nul.csv, line ${line}: holds binary data (a NUL byte), not CSV text: is it the file you meant?`);
+    const odd = Buffer.concat([Buffer.from(ascii), Buffer.from('T,a'), Buffer.from([0xe9, 0x81]), Buffer.from('\n')]);
+    const bad = await ruleErrorOf(readDatasetFile(write('late-odd.csv', odd), { name: 'o' }));
+    expect(bad.describe()).toBe(
+      `late-odd.csv, line ${line}: is neither UTF-8 nor Windows-1252 (Latin-1) text: save it as UTF-8 CSV, or declare its encoding`,
+    );
+    const latin = Buffer.concat([Buffer.from(ascii), Buffer.from('T,caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const read = await inspectDatasetFile(write('late-latin.csv', latin), { name: 'l' });
+    expect(read.notes).toEqual([
+      `late-latin.csv is not UTF-8 (line ${line} is the first that is not): it was read as Windows-1252 (Latin-1); declare another encoding if its accented letters look wrong`,
+    ]);
+    const lost = await readDatasetFile(write('late-lost.csv', Buffer.from(`${ascii}T,Z\uFFFDrich\n`)), { name: 'z' });
+    expect(lost.notes).toEqual([
+      `late-lost.csv line ${line} already holds the replacement character "\uFFFD": some characters were lost before the file got here`,
+    ]);
+  });
+
   it('refuses a declared UTF-8 that is not', async () => {
     const error = await ruleErrorOf(readDatasetFile(join(dir, 'menu.csv'), { name: 'menu', encoding: 'utf-8' }));
     expect(error.describe()).toBe(
