@@ -38,8 +38,9 @@ export const datasets = sqliteTable(
 );
 
 /**
- * Dataset rows in chunks of DATASET_CHUNK_ROWS as one JSON array of arrays each: a million
- * rows read back in about a second, and a page is chunk arithmetic (BENCHMARKS.md).
+ * Dataset rows in chunks of DATASET_CHUNK_ROWS, each one JSON text: written column by column
+ * (`{"columns":[…]}`, db/chunks.ts) since issue 14, older chunks a JSON array of row arrays,
+ * both read back; a page is chunk arithmetic (BENCHMARKS.md).
  */
 export const datasetChunks = sqliteTable(
   'dataset_chunks',

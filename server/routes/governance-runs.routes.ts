@@ -64,7 +64,20 @@ const Manifest = z
     sheet: z.object({ name: z.string(), version: z.number().optional(), sha256: z.string() }),
     datasets: z.record(z.string(), z.object({ sha256: z.string(), rows: z.number().nullable() })),
     params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
-    engine: z.object({ tickmark: z.string(), hyperformula: z.string() }),
+    engine: z.object({
+      tickmark: z.string(),
+      hyperformula: z.string(),
+      evaluation: z
+        .object({
+          compiled: z.array(z.string()),
+          fallback: z.array(z.object({ column: z.string(), reason: z.string() })),
+        })
+        .optional()
+        .openapi({
+          description:
+            "How the Rows rule's formula columns are evaluated by this server's engine: compiled to JavaScript, or by HyperFormula with the reason (docs/compiled-evaluator.md). Absent for a Report.",
+        }),
+    }),
     results: z.object({ sha256: z.string(), rows: z.number(), exceptions: z.number() }),
   })
   .openapi('RunManifest');
