@@ -26,6 +26,7 @@ import { VdbPlugin } from './vdb.js';
 import { YearFracPlugin } from './yearfrac.js';
 import { excel365Plugins } from './excel365/index.js';
 import { patchWildcards } from './wildcards/patch.js';
+import { patchCriteriaCache } from './criteria-cache-patch.js';
 import { patchOutputRounding } from './rounding-patch.js';
 
 let registered = false;
@@ -68,4 +69,6 @@ export function registerTickmarkFunctions(): void {
   // Excel's `?` is exactly one character; HyperFormula's matches zero or one (wildcards/patch.ts).
   patchWildcards();
   patchOutputRounding();
+  // COUNTIFS("a",…,"b,c") and ("a,b",…,"c") shared a cache entry (criteria-cache-patch.ts).
+  patchCriteriaCache();
 }

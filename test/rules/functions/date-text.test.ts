@@ -72,4 +72,11 @@ describe('holidays given as date text', () => {
       ),
     ).toEqual([20, 20, 38734, 38734, '#VALUE!', 21]);
   });
+
+  it('answer a day count past the last date with #NUM! at once, where the search never returned', () => {
+    // 2,958,465 is 9999-12-31: more workdays than days up to it can only land outside the dates.
+    expect(
+      evaluateAll([], ['=WORKDAY(0,1E+17)', '=WORKDAY(45000,-1E+17)', '=WORKDAY.INTL(45000,3000000,1)', '=WORKDAY(DATE(2006,1,13),1)']),
+    ).toEqual(['#NUM!', '#NUM!', '#NUM!', 38733]);
+  });
 });
