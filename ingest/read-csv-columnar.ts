@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { RuleError } from '../rules/errors.js';
 import type { ColumnarDataset } from '../rules/columnar/types.js';
 import type { ColumnData } from '../rules/columnar/types.js';
-import { ColumnProfile, type ColumnVerdict } from './column-profile.js';
+import { ColumnProfile } from './column-profile.js';
 import { columnProblems, MisfitCollector, planColumns, type ColumnPlan, type ReadOptions } from './column-plan.js';
 import { columnConverter, type ColumnConverter } from './column-converter.js';
 import { CsvScanner, RecordTooLong, type RecordHandler } from './csv-scanner.js';
@@ -119,7 +119,7 @@ class EarlyConversion {
       return;
     }
     this.buffered.push({ fields: fields.slice(0, count), line });
-    if (this.buffered.length === GUESS_ROWS) this.start(this.profiles.map((p) => p.verdict()));
+    if (this.buffered.length === GUESS_ROWS) this.start(this.guess());
   }
 
   /** The converted columns when the guess is the file's plan (or the file had too few rows to guess), else null. */
@@ -129,24 +129,34 @@ class EarlyConversion {
     return { data: this.converters.map((c) => c.finish(length)), misfits: this.misfits };
   }
 
-  private start(verdicts: ColumnVerdict[] | ColumnPlan[]): void {
+  /**
+   * The plan of the rows so far, or null when planning refuses (an unknown column given a
+   * type): that refusal is the second pass's to make, in its place.
+   */
+  private guess(): ColumnPlan[] | null {
     try {
-      this.plans = isPlans(verdicts) ? verdicts : planColumns(this.headers, verdicts, this.options);
+      return planColumns(
+        this.headers,
+        this.profiles.map((p) => p.verdict()),
+        this.options,
+      );
     } catch {
-      // The plan's own refusal (an unknown column given a type) is the second pass's to make, in its place.
+      return null;
+    }
+  }
+
+  private start(plans: ColumnPlan[] | null): void {
+    if (!plans) {
       this.failed = true;
       this.buffered = [];
       return;
     }
+    this.plans = plans;
     const capacity = GUESS_ROWS * 2;
     this.converters = this.plans.map((plan) => columnConverter(plan, capacity, this.misfits));
     for (const { fields, line } of this.buffered) this.add(fields, fields.length, line);
     this.buffered = [];
   }
-}
-
-function isPlans(list: ColumnVerdict[] | ColumnPlan[]): list is ColumnPlan[] {
-  return list.length > 0 && 'name' in list[0];
 }
 
 interface Source {

@@ -44,8 +44,8 @@ function grown<T extends Float64Array | Uint8Array | Int32Array>(array: T, row: 
 /** Exactly `length` rows (trailing empty rows were never set): the array itself when it is that long. */
 function trimmed<T extends Float64Array | Uint8Array | Int32Array>(array: T, length: number | undefined, empty: number): T {
   if (length === undefined || length === array.length) return array;
-  if (length < array.length) return array.slice(0, length) as T;
-  return trimmed(grown(array, length - 1, empty), length, empty);
+  const long = grown(array, length - 1, empty);
+  return long.length === length ? long : (long.slice(0, length) as T);
 }
 
 class NumberBuilder implements ColumnBuilder {

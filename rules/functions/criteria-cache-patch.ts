@@ -5,9 +5,10 @@
  * computed first answers for both, a wrong count given in silence. The cache key is the only use
  * of a criterion's `raw`, so this makes it unambiguous (JSON of the value, with its type): the
  * criteria themselves and their matching are HyperFormula's own. Patched once per process on
- * the CriterionBuilder's prototype, reached through a throwaway engine (the class is not exported).
+ * the CriterionBuilder's prototype (interpreter-prototype.ts).
  */
 import { HyperFormula } from 'hyperformula';
+import { interpreterPrototype } from './interpreter-prototype.js';
 
 interface CriterionPackage {
   raw: unknown;
@@ -27,24 +28,17 @@ export function patchCriteriaCache(): void {
     throw new Error(
       `patchCriteriaCache: written for HyperFormula 3.5, found ${HyperFormula.version}; check how CriterionFunctionCompute keys its cache and update rules/functions/criteria-cache-patch.ts`,
     );
-  const engine = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
-  try {
-    const internals = engine as unknown as { evaluator?: { interpreter?: { criterionBuilder?: unknown } } };
-    const builder = internals.evaluator?.interpreter?.criterionBuilder;
-    const proto = builder ? (Object.getPrototypeOf(builder) as Partial<CriterionBuilderLike> & { patched?: true }) : undefined;
-    if (!proto || typeof proto.fromCellValue !== 'function')
-      throw new Error(
-        'patchCriteriaCache: HyperFormula has no CriterionBuilder.fromCellValue; update rules/functions/criteria-cache-patch.ts',
-      );
-    patched = true;
-    if (proto.patched) return;
-    const original = proto.fromCellValue;
-    proto.fromCellValue = function fromCellValue(this: CriterionBuilderLike, raw: unknown, helper: unknown) {
-      const made = original.call(this, raw, helper);
-      return made && { raw: JSON.stringify([typeof raw, raw]), lambda: made.lambda };
-    };
-    proto.patched = true;
-  } finally {
-    engine.destroy();
-  }
+  const proto = interpreterPrototype<CriterionBuilderLike & { patched?: true }>(
+    'criterionBuilder',
+    ['fromCellValue'],
+    'rules/functions/criteria-cache-patch.ts',
+  );
+  patched = true;
+  if (proto.patched) return;
+  const original = proto.fromCellValue;
+  proto.fromCellValue = function fromCellValue(this: CriterionBuilderLike, raw: unknown, helper: unknown) {
+    const made = original.call(this, raw, helper);
+    return made && { raw: JSON.stringify([typeof raw, raw]), lambda: made.lambda };
+  };
+  proto.patched = true;
 }

@@ -5,10 +5,10 @@
  * criteria (COUNTIF(S), SUMIF(S), AVERAGEIF(S), MAXIFS, MINIFS, the D-functions), MATCH/VLOOKUP/
  * HLOOKUP, SEARCH — goes through one method, `ArithmeticHelper.prototype.buildRegex`, which this
  * file replaces once per process for the wildcard case only (regular-expression and literal modes
- * still run HyperFormula's own code). The class is not exported (the package's `exports` map
- * forbids deep imports), so its prototype is reached through a throwaway engine instance.
+ * still run HyperFormula's own code), on the prototype interpreter-prototype.ts reaches.
  */
 import { HyperFormula } from 'hyperformula';
+import { interpreterPrototype } from '../interpreter-prototype.js';
 import { wildcardBody } from '../text/wildcards.js';
 
 interface HelperConfig {
@@ -32,24 +32,6 @@ let patched = false;
 /** The version this patch was written against; another one must be checked before it is trusted. */
 const KNOWN_VERSION = /^3\.5\./;
 
-function helperPrototype(): ArithmeticHelperLike {
-  const engine = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
-  try {
-    const internals = engine as unknown as { evaluator?: { interpreter?: { arithmeticHelper?: unknown } } };
-    const helper = internals.evaluator?.interpreter?.arithmeticHelper;
-    const proto = helper ? (Object.getPrototypeOf(helper) as Partial<ArithmeticHelperLike>) : undefined;
-    if (!proto || typeof proto.buildRegex !== 'function' || typeof proto.normalizeString !== 'function') {
-      throw new Error(
-        `patchWildcards: HyperFormula ${HyperFormula.version} has no ArithmeticHelper.buildRegex where 3.5 had it; ` +
-          'the `?` wildcard fix (rules/functions/wildcards/patch.ts) must be redone for this version',
-      );
-    }
-    return proto as ArithmeticHelperLike;
-  } finally {
-    engine.destroy();
-  }
-}
-
 /**
  * Makes HyperFormula's wildcard patterns mean what Excel's do: `?` one character, `*` any run,
  * `~?` `~*` `~~` the literal character. Idempotent; throws on a HyperFormula it was not written for.
@@ -62,7 +44,11 @@ export function patchWildcards(): void {
         'still matches zero characters and update rules/functions/wildcards/patch.ts',
     );
   }
-  const proto = helperPrototype() as ArithmeticHelperLike & { [PATCHED]?: true };
+  const proto = interpreterPrototype<ArithmeticHelperLike & { [PATCHED]?: true }>(
+    'arithmeticHelper',
+    ['buildRegex', 'normalizeString'],
+    'rules/functions/wildcards/patch.ts',
+  );
   patched = true;
   if (proto[PATCHED]) return;
   const original: BuildRegex = proto.buildRegex;
