@@ -19,9 +19,9 @@ export class CsvFile {
     await this.writeText(csvLine(values));
   }
 
-  /** Lines already formatted (csvLine's output, newlines included). */
-  async writeText(text: string): Promise<void> {
-    if (text === '') return;
+  /** Lines already formatted (csvLine's output, newlines included), as text or as its UTF-8 bytes. */
+  async writeText(text: string | Buffer): Promise<void> {
+    if (text.length === 0) return;
     if (!this.stream.write(text)) await once(this.stream, 'drain');
   }
 

@@ -79,8 +79,10 @@ export async function runCommand(args: string[]): Promise<number> {
         rows: async (rows) => {
           const started = performance.now();
           const block = csvBlock(rows);
-          resultsHash.text(block.results);
-          await results.writeText(block.results);
+          // Encoded once for both the hash and the file (each would encode the text again).
+          const bytes = Buffer.from(block.results, 'utf8');
+          resultsHash.text(bytes);
+          await results.writeText(bytes);
           await exceptions.writeText(block.exceptions);
           phases.add('write', performance.now() - started);
         },

@@ -11,8 +11,12 @@ import type { ColumnPlan, MisfitCollector } from './column-plan.js';
 import { parseAs, parseDate } from './parse-value.js';
 
 export interface ColumnConverter {
-  /** A row past the column's length grows it (a reader that does not know the row count yet). */
-  add(row: number, text: string, line: number): void;
+  /**
+   * A row past the column's length grows it (a reader that does not know the row count yet).
+   * True when `text` is a value of the column's type (number, date or boolean), so a profile
+   * fed the same text need not test that type again.
+   */
+  add(row: number, text: string, line: number): boolean;
   /** The column, `length` rows long (default: the length it was made with). */
   finish(length?: number): ColumnData;
 }
@@ -29,8 +33,9 @@ export function columnConverter(plan: ColumnPlan, length: number, misfits: Misfi
 
 class TextConverter implements ColumnConverter {
   constructor(private readonly builder: DictionaryBuilder) {}
-  add(row: number, text: string): void {
+  add(row: number, text: string): boolean {
     if (text !== '') this.builder.setCode(row, this.builder.codeOf(text));
+    return false;
   }
   finish(length?: number): ColumnData {
     return this.builder.finish(length);
@@ -43,16 +48,20 @@ class DateConverter implements ColumnConverter {
     private readonly builder: DictionaryBuilder,
     private readonly misfit: (text: string, line: number) => void,
   ) {}
-  add(row: number, text: string, line: number): void {
-    if (text === '') return;
+  add(row: number, text: string, line: number): boolean {
+    if (text === '') return false;
     let code = this.memo?.get(text);
     if (code === undefined) {
       const iso = parseDate(text.trim());
       code = iso === null ? CODE_EMPTY : this.builder.codeOf(iso);
       if (this.memo && this.memo.size < MEMO_MAX) this.memo.set(text, code);
     }
-    if (code === CODE_EMPTY) this.misfit(text, line);
-    else this.builder.setCode(row, code);
+    if (code === CODE_EMPTY) {
+      this.misfit(text, line);
+      return false;
+    }
+    this.builder.setCode(row, code);
+    return true;
   }
   finish(length?: number): ColumnData {
     this.memo = null;
@@ -66,10 +75,14 @@ class ValueConverter implements ColumnConverter {
     private readonly plan: ColumnPlan,
     private readonly misfit: (text: string, line: number) => void,
   ) {}
-  add(row: number, text: string, line: number): void {
+  add(row: number, text: string, line: number): boolean {
     const value = parseAs(text, this.plan.type);
-    if (value === undefined) this.misfit(text, line);
-    else this.builder.set(row, value);
+    if (value === undefined) {
+      this.misfit(text, line);
+      return false;
+    }
+    this.builder.set(row, value);
+    return value !== null;
   }
   finish(length?: number): ColumnData {
     return this.builder.finish(length);

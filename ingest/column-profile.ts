@@ -30,7 +30,7 @@ export interface ColumnVerdict {
   mostly?: { type: FieldType; fitting: number; of: number; misfits: Misfit[]; more: number };
 }
 
-type Typed = Exclude<FieldType, 'text'>;
+export type Typed = Exclude<FieldType, 'text'>;
 const TYPED: Typed[] = ['number', 'date', 'boolean'];
 const FITS: Record<Typed, (text: string) => boolean> = {
   number: (t) => parseNumber(t) !== null,
@@ -53,15 +53,24 @@ export class ColumnProfile {
   /** `native`: the types a spreadsheet's own cells showed; only those can be the column's. */
   constructor(private readonly native?: ReadonlySet<Typed>) {}
 
-  add(text: string, place: ValuePlace): void {
+  /**
+   * Counts `text` at `place`. `known`: a type the caller has just read `text` as (the early
+   * conversion's parse), so it fits without being tested again; the other types are tested.
+   */
+  add(text: string, place: ValuePlace, known?: Typed): void {
     if (text === '') return;
     this.present += 1;
-    const trimmed = text.trim();
+    let trimmed: string | undefined;
     for (const type of TYPED) {
       const m = this.misfits[type];
       // Once misfits outnumber fits the type is out, even as "mostly": stop testing it
       // (the tests are the costly part, and a text column is out at its first value).
       if (m.count > m.fitting) continue;
+      if (type === known) {
+        m.fitting += 1;
+        continue;
+      }
+      trimmed ??= text.trim();
       if (type === 'date' ? this.isDate(trimmed) : FITS[type](trimmed)) {
         m.fitting += 1;
         continue;

@@ -75,7 +75,7 @@ export class ResultsHash {
   }
 
   /** Lines already formatted by `csvLine` (a block of them): the same hash as feeding them one by one. */
-  text(lines: string): void {
+  text(lines: string | Uint8Array): void {
     this.hash.update(lines);
   }
 
