@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../db/app-error.js';
 import { openDatabase } from '../../db/open.js';
 import { RuleError, ruleErrorData, type RuleErrorData } from '../../rules/errors.js';
+import { runInBackground } from '../background-priority.js';
 import type { ImportRequest } from './import-dataset.js';
 import { importInThisThread, inspectInThisThread } from './import-work.js';
 
@@ -25,6 +26,8 @@ export type ErrorData =
 export type ImportReply = { ok: true; value: unknown } | { ok: false; error: ErrorData };
 
 const { databasePath, job } = workerData as { databasePath: string; job: ImportJob };
+// Behind the server's own thread for the CPU: a large import must not slow the requests.
+runInBackground();
 const db = openDatabase(databasePath);
 let reply: ImportReply;
 try {
