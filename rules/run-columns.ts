@@ -13,6 +13,7 @@ import { compileRowsRule } from './compiled/compile.js';
 import { refuseTooDeepFormulas } from './engine-workbook.js';
 import { RuleError } from './errors.js';
 import { fieldToCell } from './field-values.js';
+import { nextTurn } from './next-turn.js';
 import { BLOCK_ROWS, evaluateRows, exceptionText, type RowInputs } from './row-evaluator.js';
 import type { RowsColumn, RowsLayout } from './rows-layout.js';
 import { DUPLICATE_LEFT, DUPLICATE_NONE, joinDatasets, matchOf, type JoinedRows } from './run-join.js';
@@ -238,8 +239,8 @@ async function ownBlocks(run: ColumnsRun, fill: Filler, constants: { index: numb
       rows[o - start] = row;
     }
     await run.onBlock(rows, end);
-    // Let a worker's message loop see cancellation between blocks (a macrotask, in Node and browsers alike).
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Let a worker's message loop see cancellation between blocks.
+    await nextTurn();
   }
 }
 
