@@ -7,11 +7,15 @@
 import { HyperFormula } from 'hyperformula';
 import { engineToExcel365, excel365ToEngine, excel365ToFile, fileToExcel365 } from './functions/arrays/dialect.js';
 import { registerTickmarkFunctions } from './functions/index.js';
+import { rangeEndsFromEngine, rangeEndsToEngine } from './functions/range-ends.js';
 import { ENGINE_OFFSET } from './functions/reference.js';
 
-/** The formula in the engine's dialect (see also ./functions/arrays/dialect.ts for `#`, `@` and LAMBDA calls). */
+/**
+ * The formula in the engine's dialect (see also ./functions/arrays/dialect.ts for `#`, `@` and
+ * LAMBDA calls, and ./functions/range-ends.ts for `A2:CHOOSE(…)` and AREAS' unions).
+ */
 export function normaliseFormula(formula: string): string {
-  return excel365ToEngine(rewriteWords(formula, rewriteWord, escapeQuotes, lowerExponent), isEngineFunction);
+  return rangeEndsToEngine(excel365ToEngine(rewriteWords(formula, rewriteWord, escapeQuotes, lowerExponent), isEngineFunction));
 }
 
 /** HyperFormula's parser reads `1e5` but not Excel's `1E5`, `1E+5` or `2.5E-3`. */
@@ -174,7 +178,7 @@ export function fromEngineFormula(formula: string): string {
     if ((upper === 'TRUE' || upper === 'FALSE') && /^\s*\(\s*\)/.test(rest)) return `${upper}${BARE}`;
     return word;
   }).replace(new RegExp(`${BARE}\\s*\\(\\s*\\)`, 'g'), '');
-  return engineToExcel365(words).replace(
+  return engineToExcel365(rangeEndsFromEngine(words)).replace(
     /\("[^"]*"(?:&CHAR\(34\)&"[^"]*")+\)/g,
     (group) =>
       `"${group

@@ -30,6 +30,10 @@ export function engineConfig(overrides: Partial<ConfigParams> = {}): Partial<Con
     precisionEpsilon: 1e-15,
     // A formula that refers to an empty cell is 0, as in Excel (COUNT and PRODUCT see the 0).
     evaluateNullToZero: true,
+    // Arithmetic on ranges gives arrays and a plain cell spills them (`=A1:A3*2`), as in
+    // Excel 365. Formulas from legacy Excel keep their meaning: the .xlsx importer puts `@`
+    // where they meant implicit intersection (xlsx/implicit-intersection.ts).
+    useArrayArithmetic: true,
     maxRows: 1_100_000,
     maxColumns: 16_384,
     ...overrides,

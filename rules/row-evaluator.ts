@@ -11,6 +11,7 @@ import { RuleError } from './errors.js';
 import { dateTypedOutput, fromEngineValue } from './field-values.js';
 import { engineConfig } from './hf.js';
 import { normaliseFormula } from './formula-text.js';
+import { nextTurn } from './next-turn.js';
 import { checkSheetReferences } from './sheet-references.js';
 import type { RowsLayout } from './rows-layout.js';
 import type { ResultRow } from './types.js';
@@ -48,7 +49,7 @@ export async function evaluateRows(hf: HyperFormula, layout: RowsLayout, options
   const whole = needsWholeTable(hf, sheet, layout);
   const block = Math.max(1, whole ? options.count : Math.min(BLOCK_ROWS, options.count));
   hf.setSheetContent(sheet, [layout.headers]);
-  writeRule(hf, sheet, layout, block);
+  const arrays = writeRule(hf, sheet, layout, block);
   const width = layout.headers.length;
   for (let start = 0; start < options.count; start += block) {
     if (options.signal?.aborted) throw new RuleError('cancelled', 'the run was cancelled');
@@ -64,7 +65,9 @@ export async function evaluateRows(hf: HyperFormula, layout: RowsLayout, options
     const rows: ResultRow[] = inputs.map((input, i) => {
       const out: CellValue[] = new Array(width);
       for (let col = 0; col < width; col++) {
-        out[col] = input.outputs.has(col) ? (input.outputs.get(col) ?? null) : readValue(hf, sheet, i + 1, col, values[i][col]);
+        out[col] = input.outputs.has(col)
+          ? (input.outputs.get(col) ?? null)
+          : (arrays.get(col) ?? readValue(hf, sheet, i + 1, col, values[i][col]));
       }
       const exception = input.forcedException ?? exceptionText(out[layout.exceptionIndex]);
       if (input.forcedException) out[layout.exceptionIndex] = input.forcedException;
@@ -77,19 +80,30 @@ export async function evaluateRows(hf: HyperFormula, layout: RowsLayout, options
       };
     });
     await options.onBlock(rows, start + n);
-    // Let a worker's message loop see cancellation between blocks (a macrotask, in Node and browsers alike).
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Let a worker's message loop see cancellation between blocks.
+    await nextTurn();
   }
 }
 
-/** Fills the row-2 rule down over `block` rows. */
-function writeRule(hf: HyperFormula, sheet: number, layout: RowsLayout, block: number): void {
+/**
+ * Fills the row-2 rule down over `block` rows. A formula whose result is an array would spill
+ * over the next rows: its column is an error in every row instead (returned by column index).
+ */
+function writeRule(hf: HyperFormula, sheet: number, layout: RowsLayout, block: number): Map<number, CellValue> {
+  const arrays = new Map<number, CellValue>();
   for (const column of layout.columns) {
     if (column.kind !== 'formula' && column.kind !== 'constant') continue;
-    const content = column.kind === 'formula' ? normaliseFormula(column.formula) : column.value;
+    let content = column.kind === 'formula' ? normaliseFormula(column.formula) : column.value;
     const place = { sheet: 'Rows', cell: cellAddress(1, column.index) };
     try {
       hf.setCellContents({ sheet, row: 1, col: column.index }, [[content]]);
+      if (column.kind === 'formula' && hf.isCellPartOfArray({ sheet, row: 1, col: column.index })) {
+        const message = `the formula of column "${column.header}" (${place.cell}) gives several values; a Rows formula gives one per row (take one with @ or INDEX)`;
+        arrays.set(column.index, { error: '#VALUE!', message });
+        // Formulas that read the column see an error too, not the array's first value.
+        content = '=#VALUE!';
+        hf.setCellContents({ sheet, row: 1, col: column.index }, [[content]]);
+      }
     } catch (error) {
       throw new RuleError('bad_formula', `the formula cannot be read: ${(error as Error).message}`, place);
     }
@@ -101,6 +115,7 @@ function writeRule(hf: HyperFormula, sheet: number, layout: RowsLayout, block: n
       hf.setCellContents({ sheet, row: 1, col: column.index }, hf.getFillRangeData(source, target));
     }
   }
+  return arrays;
 }
 
 /**

@@ -3,6 +3,7 @@
  * which columns the engine fills from the data and which hold formulas to fill down.
  */
 import { RuleError } from './errors.js';
+import { legacyFormula, nameShapes } from './xlsx/implicit-intersection.js';
 import type { DatasetColumn, RuleSheetType } from './types.js';
 import { cellAddress, findSheet, isFormula, type CellInput, type Workbook } from './workbook.js';
 
@@ -65,6 +66,11 @@ export function readRowsLayout(workbook: Workbook, type: RuleSheetType, fields: 
       },
     );
   }
+  // A row-2 formula gives one value per row: it keeps legacy Excel's meaning, `@` where a
+  // range meant the row's cell (`=B2*Prices!C:C` is `=B2*@Prices!C:C`), rather than spilling;
+  // one whose result is still an array is an error in every row (row-evaluator.ts).
+  const legacy = { nameShape: nameShapes(workbook.names ?? []), rows: true };
+  for (const column of columns) if (column.kind === 'formula') column.formula = legacyFormula(column.formula, legacy);
   return { headers, columns, exceptionIndex };
 }
 

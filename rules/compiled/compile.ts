@@ -12,6 +12,7 @@ import type { CellInput, CellValue } from '../workbook.js';
 import { findSheet, isFormula } from '../workbook.js';
 import type { CompiledRowsRule, EngineScalar, FallbackColumn, RowsRuleInput } from './api.js';
 import { AGGREGATES, aggregate, lazyIfCondition, logicCall, ownerProblem, prepareCall } from './functions.js';
+import { compileLookup } from './lookups.js';
 import { parseFormula, type Node } from './parse.js';
 import { EMPTY, comparer, runtime, settle, toText, toTypedNumber, type Runtime, type Value } from './values.js';
 
@@ -301,6 +302,9 @@ class Compiler {
   }
 
   private call(name: string, args: Node[]): Fn {
+    const lookup = compileLookup(name, args, { rt: this.rt, input: this.input, node: (a: Node) => this.node(a) });
+    if (typeof lookup === 'string') throw new Unsupported(lookup);
+    if (lookup) return lookup;
     const owner = ownerProblem(name);
     if (owner) throw new Unsupported(owner);
     const fns = args.map((a) => this.node(a));

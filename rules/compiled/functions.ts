@@ -9,6 +9,9 @@
  */
 import { CellError, ErrorType, HyperFormula } from 'hyperformula';
 import { roundDecimal } from '../functions/arithmetic.js';
+import { DATE_BODIES, DATE_OWNERS, DATE_OWN_CALLS } from './functions-dates.js';
+import { guardedBodies } from './functions-guard.js';
+import { TEXT_BODIES, TEXT_OWNERS } from './functions-text.js';
 import { EMPTY, MESSAGES, err, isNumber, raw, toBoolean, toText, type Runtime, type Value } from './values.js';
 
 /** HyperFormula's FunctionArgumentType values. */
@@ -88,6 +91,9 @@ const BODIES: Record<string, Body> = {
     const serial = dates.getWithinBounds(dates.dateToNumber(date) + (d - 1));
     return serial === undefined ? err(ErrorType.NUM, 'Date outside of bounds.') : serial;
   },
+  // The date and text functions calling the plugins' own code, guarded as the plugins are.
+  ...guardedBodies(DATE_BODIES),
+  ...guardedBodies(TEXT_BODIES),
 };
 
 /** Functions with their own argument handling (HyperFormula's numeric aggregation). */
@@ -112,6 +118,8 @@ const OWNERS: Record<string, string> = {
   SQRT: 'SqrtPlugin',
   MOD: 'ModuloPlugin',
   DATE: 'DateTimePlugin',
+  ...DATE_OWNERS,
+  ...TEXT_OWNERS,
 };
 
 /** Every function name the compiler takes. */
@@ -213,15 +221,18 @@ export interface PreparedCall {
 
 /** The function ready to call, or a reason it cannot be compiled (unknown here, or HyperFormula's metadata is not what the body expects). */
 export function prepareCall(rt: Runtime, name: string, argCount: number, emptyArgs: boolean[]): PreparedCall | string {
+  const own = DATE_OWN_CALLS[name];
+  if (own) return ownerProblem(name) ?? own(rt, argCount, emptyArgs);
   const body = BODIES[name];
   if (!body) return `uses ${name}, which the compiler does not take`;
   const owner = ownerProblem(name);
   if (owner) return owner;
   const metadata = metadataOf(name);
   if (!metadata) return `uses ${name}, unknown to the engine`;
-  if (metadata.parameters?.some((p) => p.argumentType === 'RANGE' || p.argumentType === 'COMPLEX'))
-    return `uses ${name}, which takes a range`;
   const params = expandParameters(metadata, argCount);
+  // Only the arguments written are coerced: an omitted optional range (NETWORKDAYS's holidays) never is.
+  if (params.slice(0, argCount).some((p) => p.argumentType === 'RANGE' || p.argumentType === 'COMPLEX'))
+    return `uses ${name}, which takes a range`;
   if (!argCountValid(params, argCount)) {
     const error = err(ErrorType.NA, MESSAGES.WrongArgNumber);
     return { call: () => error };

@@ -21,10 +21,11 @@ export type Node =
   | { k: 'pct'; e: Node }
   | { k: 'paren'; e: Node };
 
-/** One end of a range; `row` null for a whole column (`$A:$C`). */
+/** One end of a range; `row` null for a whole column (`$A:$C`); `rowAbs` its `$` (filled down, a relative row moves). */
 export interface RangeEnd {
   col: number;
   row: number | null;
+  rowAbs?: boolean;
 }
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '&' | '=' | '<>' | '<' | '>' | '<=' | '>=';
@@ -117,8 +118,12 @@ function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    if (ch === '{' || ch === '[' || ch === ';' || ch === '@')
-      throw new Unsupported(`"${ch}" (array constants, structured or implicit references)`);
+    if (ch === '@') {
+      tokens.push({ t: 'op', v: ch });
+      i++;
+      continue;
+    }
+    if (ch === '{' || ch === '[' || ch === ';') throw new Unsupported(`"${ch}" (array constants or structured references)`);
     let sheet: string | null = null;
     if (ch === "'") {
       let name = '';
@@ -258,6 +263,8 @@ class Parser {
       return { k: 'paren', e: inner };
     }
     if (token.t === 'word') return this.word(token.v, token.sheet);
+    // `@x` (implicit intersection) is the engine's SINGLE(x); it applies to the reference, name or call that follows.
+    if (token.t === 'op' && token.v === '@') return { k: 'call', name: 'SINGLE', args: [this.primary(this.next())] };
     throw new Unsupported(`unexpected ${describe(token)}`);
   }
 
@@ -294,8 +301,8 @@ class Parser {
         return {
           k: 'range',
           sheet,
-          start: { col: letters(cell[2]), row: Number(cell[4]) - 1 },
-          end: { col: letters(endCell[2]), row: Number(endCell[4]) - 1 },
+          start: { col: letters(cell[2]), row: Number(cell[4]) - 1, rowAbs: cell[3] === '$' },
+          end: { col: letters(endCell[2]), row: Number(endCell[4]) - 1, rowAbs: endCell[3] === '$' },
         };
       }
       if (column && endColumn)

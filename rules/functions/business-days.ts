@@ -45,16 +45,19 @@ export class BusinessDaysPlugin extends FunctionPlugin {
   };
 
   bdays(ast: ProcedureAst, state: InterpreterState) {
-    return this.runFunction(ast.args, state, this.metadata('BDAYS'), (start: number, end: number, holidays: unknown) => {
-      const calendar = calendarArgument(holidays, NO_HOLIDAYS);
-      if (calendar instanceof CellError) return calendar;
-      return businessDaysBetween(Math.trunc(start), Math.trunc(end), calendar);
-    });
+    return this.runFunction(ast.args, state, this.metadata('BDAYS'), bdays);
   }
 
   nyseholiday(ast: ProcedureAst, state: InterpreterState) {
     return this.runFunction(ast.args, state, this.metadata('NYSEHOLIDAY'), (date: number) => isNyseHoliday(date));
   }
+}
+
+/** BDAYS's body on coerced arguments (also called by the compiled evaluator, rules/compiled/). */
+export function bdays(start: number, end: number, holidays: unknown): number | CellError {
+  const calendar = calendarArgument(holidays, NO_HOLIDAYS);
+  if (calendar instanceof CellError) return calendar;
+  return businessDaysBetween(Math.trunc(start), Math.trunc(end), calendar);
 }
 
 const isWeekday = (day: number) => {

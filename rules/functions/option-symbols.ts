@@ -21,26 +21,37 @@ export class OptionSymbolsPlugin extends FunctionPlugin {
   };
 
   optroot(ast: Ast, state: State) {
-    return this.part(ast, state, 'OPTROOT', (s) => s.root);
+    return this.part(ast, state, 'OPTROOT', OCC_PARTS.OPTROOT);
   }
 
   optexpdate(ast: Ast, state: State) {
-    return this.part(ast, state, 'OPTEXPDATE', (s) => s.expiry);
+    return this.part(ast, state, 'OPTEXPDATE', OCC_PARTS.OPTEXPDATE);
   }
 
   opttype(ast: Ast, state: State) {
-    return this.part(ast, state, 'OPTTYPE', (s) => s.type);
+    return this.part(ast, state, 'OPTTYPE', OCC_PARTS.OPTTYPE);
   }
 
   optstrike(ast: Ast, state: State) {
-    return this.part(ast, state, 'OPTSTRIKE', (s) => s.strike);
+    return this.part(ast, state, 'OPTSTRIKE', OCC_PARTS.OPTSTRIKE);
   }
 
   private part(ast: Ast, state: State, name: string, pick: (s: OccSymbol) => string | number) {
-    return this.runFunction(ast.args, state, this.metadata(name), (text: string) => {
-      const symbol = parseOccSymbol(text);
-      if (symbol) return pick(symbol);
-      return new CellError(ErrorType.VALUE, `"${text}" is not an OCC option symbol (root, YYMMDD, C or P, strike × 1000 in 8 digits)`);
-    });
+    return this.runFunction(ast.args, state, this.metadata(name), (text: string) => occPart(text, pick));
   }
 }
+
+/** The body on the coerced symbol text (also called by the compiled evaluator, rules/compiled/functions-text.ts). */
+export function occPart(text: string, pick: (s: OccSymbol) => string | number): string | number | CellError {
+  const symbol = parseOccSymbol(text);
+  if (symbol) return pick(symbol);
+  return new CellError(ErrorType.VALUE, `"${text}" is not an OCC option symbol (root, YYMMDD, C or P, strike × 1000 in 8 digits)`);
+}
+
+/** What each function picks from a parsed symbol. */
+export const OCC_PARTS: Record<string, (s: OccSymbol) => string | number> = {
+  OPTROOT: (s) => s.root,
+  OPTEXPDATE: (s) => s.expiry,
+  OPTTYPE: (s) => s.type,
+  OPTSTRIKE: (s) => s.strike,
+};

@@ -84,8 +84,27 @@ export class PickPlugin extends FunctionPlugin {
       if (row > 0 && col > 0) return data[row - 1][col - 1] as never;
       const rows = row > 0 ? [data[row - 1]] : data;
       const block = rows.map((line) => (col > 0 ? [line[col - 1]] : line));
-      return (block.length === 1 && block[0].length === 1 ? block[0][0] : SimpleRangeValue.onlyValues(block as never)) as never;
+      if (block.length === 1 && block[0].length === 1) return block[0][0] as never;
+      // Of a range, a whole row or column is a reference, as in Excel: `@INDEX(…)` intersects it.
+      return (this.subRange(array, row, col) ?? SimpleRangeValue.onlyValues(block as never)) as never;
     });
+  }
+
+  /** Row `row` or column `col` (0: all) of the range `array` refers to, as a reference; undefined for an array of values. */
+  private subRange(array: SimpleRangeValue, row: number, col: number): SimpleRangeValue | undefined {
+    const range = (array as unknown as { range?: Ast }).range;
+    // A whole column or row (A:A, 1:1) ends at infinity: its values stay an array.
+    if (!range || !Number.isFinite(range.end?.row) || !Number.isFinite(range.end?.col)) return undefined;
+    let CellRange = range.constructor;
+    while (Object.getPrototypeOf(CellRange) !== Function.prototype) CellRange = Object.getPrototypeOf(CellRange);
+    const { sheet } = range.start;
+    const start = {
+      sheet,
+      row: row > 0 ? range.start.row + row - 1 : range.start.row,
+      col: col > 0 ? range.start.col + col - 1 : range.start.col,
+    };
+    const end = { sheet, row: row > 0 ? start.row : range.end.row, col: col > 0 ? start.col : range.end.col };
+    return SimpleRangeValue.onlyRange(new CellRange(start, end), this.dependencyGraph);
   }
 
   /** The array an INDEX fills: known exactly when its indexes are numbers or constant cells, else the whole array. */

@@ -7,12 +7,18 @@
  * this plugin computes the reference when the formula is evaluated. INDIRECT reads an A1
  * reference from text ("B9", "$B$9", "Sheet 2!A1:B3").
  *
- * Both are volatile, as in Excel: they recalculate on every change, because the cells they
+ * Excel's `A2:CHOOSE(2,A3,A4)`, a range one of whose ends a function gives, is the engine's
+ * XLRANGE (see range-ends.ts): the block from one end to the other, where an end is a cell,
+ * a range, or CHOOSE, IF, INDEX, OFFSET, INDIRECT or such a range of one. XLUNION is the
+ * union `(B2:D4,E5)` AREAS counts; it has no value of its own.
+ *
+ * All are volatile, as in Excel: they recalculate on every change, because the cells they
  * read are not known before evaluation. A cell they read that holds a formula not yet
  * calculated in this pass is calculated on the spot.
  */
-import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
+import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
 import { columnIndex } from '../workbook.js';
+import { ENGINE_RANGE, ENGINE_UNION } from './range-ends.js';
 import { constantArg, intersect, isEmpty, isWholePlainFormula, numberOf, sized, type RawArg } from './values.js';
 
 type Ast = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal AST and state
@@ -44,23 +50,116 @@ export class ReferencePlugin extends FunctionPlugin {
       sizeOfResultArrayMethod: 'offsetSize',
     },
     INDIRECT: { method: 'indirect', parameters: [ANY, OPTIONAL], isVolatile: true, sizeOfResultArrayMethod: 'indirectSize' },
+    [ENGINE_RANGE]: {
+      method: 'range',
+      parameters: [ANY, ANY],
+      isVolatile: true,
+      doesNotNeedArgumentsToBeComputed: true,
+      sizeOfResultArrayMethod: 'rangeSize',
+    },
+    [ENGINE_UNION]: { method: 'union', parameters: [ANY], repeatLastArgs: 1, doesNotNeedArgumentsToBeComputed: true },
   };
 
+  /** `start:end` with a function at an end: the values of the block the two ends span. */
+  range(ast: Ast, state: State) {
+    const area = this.referenceArea(ast, state);
+    return area instanceof CellError ? area : this.read(area, ast, state);
+  }
+
+  /** The block's size when the formula's text fixes it (cells, CHOOSE by a number); else one cell. */
+  rangeSize(ast: Ast, state: State) {
+    const like = this.arraySizeForAst(ast.args[0], state);
+    const area = state.arraysFlag ? staticArea(ast, state) : undefined;
+    return area ? sized(like, area.width, area.height) : sized(like, 1, 1);
+  }
+
+  /** A union of references is only read by AREAS, which counts its areas without evaluating it. */
+  union() {
+    return new CellError(ErrorType.VALUE, 'Tickmark reads a union of references only as the argument of AREAS');
+  }
+
+  /**
+   * The area a reference expression points to: a cell or range, or the reference CHOOSE, IF,
+   * INDEX, OFFSET or INDIRECT gives, or a range between two of these.
+   */
+  private referenceArea(arg: Ast, state: State): Area | CellError {
+    const node = unbracketed(arg);
+    if (node?.type !== 'FUNCTION_CALL') return areaOf(node, state);
+    const args: Ast[] = node.args;
+    switch (node.procedureName) {
+      case ENGINE_RANGE: {
+        const [start, end] = [this.referenceArea(args[0], state), this.referenceArea(args[1], state)];
+        if (start instanceof CellError) return start;
+        if (end instanceof CellError) return end;
+        return spanning(start, end);
+      }
+      case 'CHOOSE': {
+        const index = this.count(args[0], state);
+        if (index instanceof CellError) return index;
+        if (index === null || index < 1 || index >= args.length)
+          return new CellError(ErrorType.VALUE, `CHOOSE's index must be from 1 to ${args.length - 1}`);
+        return this.referenceArea(args[index], state);
+      }
+      case 'IF': {
+        const test = intersect(this.evaluateAst(args[0], state), state);
+        if (test instanceof CellError) return test;
+        if (typeof test === 'string') return new CellError(ErrorType.VALUE, "IF's test is text, not TRUE or FALSE");
+        const chosen = numberOf(test) !== 0 && test !== false && !isEmpty(test) ? args[1] : args[2];
+        return chosen === undefined ? new CellError(ErrorType.VALUE, 'IF gives no reference here') : this.referenceArea(chosen, state);
+      }
+      case 'INDEX':
+        return this.indexArea(args, state);
+      case ENGINE_OFFSET:
+        return this.offsetArea(node, state);
+      case 'INDIRECT': {
+        const text = intersect(this.evaluateAst(args[0], state), state);
+        return text instanceof CellError ? text : this.parseA1(String(text ?? ''), state);
+      }
+      default:
+        return new CellError(ErrorType.VALUE, `${node.procedureName} gives a value, not a reference, for an end of a range`);
+    }
+  }
+
+  /** The cell, row or column INDEX picks from a reference (0 or omitted: all of it). */
+  private indexArea(args: Ast[], state: State): Area | CellError {
+    const base = this.referenceArea(args[0], state);
+    if (base instanceof CellError) return base;
+    const [first, second] = [this.count(args[1], state), this.count(args[2], state)];
+    if (first instanceof CellError) return first;
+    if (second instanceof CellError) return second;
+    // A one-row reference takes its single index along the row.
+    const [row, col] = base.height === 1 && second === null ? [0, first ?? 0] : [first ?? 0, second ?? 0];
+    if (row < 0 || col < 0) return new CellError(ErrorType.VALUE, "INDEX's row and column cannot be negative");
+    if (row > base.height || col > base.width) return new CellError(ErrorType.REF, 'INDEX points outside its reference');
+    return {
+      sheet: base.sheet,
+      row: row > 0 ? base.row + row - 1 : base.row,
+      col: col > 0 ? base.col + col - 1 : base.col,
+      height: row > 0 ? 1 : base.height,
+      width: col > 0 ? 1 : base.width,
+    };
+  }
+
   offset(ast: Ast, state: State) {
+    const area = this.offsetArea(ast, state);
+    return area instanceof CellError ? area : this.read(area, ast, state);
+  }
+
+  /** The area OFFSET points to: its reference moved by rows and columns, resized when asked. */
+  private offsetArea(ast: Ast, state: State): Area | CellError {
     if (ast.args.length < 3 || ast.args.length > 5)
       return new CellError(ErrorType.NA, 'OFFSET takes a reference, rows, columns and optional height and width');
     const base = areaOf(ast.args[0], state);
     if (base instanceof CellError) return base;
     const [rows, cols, height, width] = [1, 2, 3, 4].map((i) => this.count(ast.args[i], state));
     for (const n of [rows, cols, height, width]) if (n instanceof CellError) return n;
-    const area: Area = {
+    return {
       sheet: base.sheet,
       row: base.row + (rows as number),
       col: base.col + (cols as number),
       height: height === null ? base.height : (height as number),
       width: width === null ? base.width : (width as number),
     };
-    return this.read(area, ast, state);
   }
 
   offsetSize(ast: Ast, state: State) {
@@ -101,7 +200,7 @@ export class ReferencePlugin extends FunctionPlugin {
     if (value instanceof CellError) return value;
     if (isEmpty(value)) return 0;
     const n = numberOf(value) ?? numberOf(this.arithmeticHelper.coerceScalarToNumberOrError(value as never));
-    if (n === null) return new CellError(ErrorType.VALUE, 'OFFSET needs numbers of rows and columns');
+    if (n === null) return new CellError(ErrorType.VALUE, 'a number of rows or columns, or an index, is needed here');
     return Math.trunc(n);
   }
 
@@ -143,7 +242,8 @@ export class ReferencePlugin extends FunctionPlugin {
     const values = Array.from({ length: area.height }, (_, i) =>
       Array.from({ length: area.width }, (_, j) => this.cellValue({ sheet: area.sheet, row: area.row + i, col: area.col + j })),
     );
-    if (area.height === 1 && area.width === 1) return values[0][0] as never;
+    // One cell no formula reads has no vertex, so `cellValue` gives null: it is an empty cell (0 in arithmetic), as one with a vertex is.
+    if (area.height === 1 && area.width === 1) return (values[0][0] ?? EmptyValue) as never;
     if (!isWholePlainFormula(ast, state)) return SimpleRangeValue.onlyValues(values as never);
     const at = state.formulaAddress;
     if (area.width === 1 && at.row >= area.row && at.row < area.row + area.height) return values[at.row - area.row][0] as never;
@@ -166,6 +266,37 @@ export class ReferencePlugin extends FunctionPlugin {
   }
 }
 
+/** The area a reference's text fixes (cells, and CHOOSE by a number of them), or undefined. */
+function staticArea(arg: Ast, state: State): Area | undefined {
+  const node = unbracketed(arg);
+  if (node?.type === 'FUNCTION_CALL' && node.procedureName === ENGINE_RANGE) {
+    const [start, end] = [staticArea(node.args[0], state), staticArea(node.args[1], state)];
+    const span = start && end ? spanning(start, end) : undefined;
+    return span instanceof CellError ? undefined : span;
+  }
+  if (node?.type === 'FUNCTION_CALL' && node.procedureName === 'CHOOSE' && node.args[0]?.type === 'NUMBER') {
+    const chosen = node.args[Math.trunc(node.args[0].value)];
+    return chosen && Math.trunc(node.args[0].value) >= 1 ? staticArea(chosen, state) : undefined;
+  }
+  const area = areaOf(node, state);
+  return area instanceof CellError ? undefined : area;
+}
+
+/** The block from one area to another on the same sheet. */
+function spanning(a: Area, b: Area): Area | CellError {
+  if (a.sheet !== b.sheet) return new CellError(ErrorType.REF, 'the two ends of a range are on different sheets');
+  const [top, left] = [Math.min(a.row, b.row), Math.min(a.col, b.col)];
+  const [bottom, right] = [Math.max(a.row + a.height, b.row + b.height), Math.max(a.col + a.width, b.col + b.width)];
+  return { sheet: a.sheet, row: top, col: left, height: bottom - top, width: right - left };
+}
+
+/** The expression inside any brackets around it. */
+function unbracketed(arg: Ast): Ast {
+  let node = arg;
+  while (node?.type === 'PARENTHESES' || node?.type === 'PARENTHESIS') node = node.expression;
+  return node;
+}
+
 function areaOf(arg: Ast, state: State): Area | CellError {
   if (arg?.type === 'CELL_REFERENCE') {
     const a = arg.reference.toSimpleCellAddress(state.formulaAddress);
@@ -182,5 +313,5 @@ function areaOf(arg: Ast, state: State): Area | CellError {
       width: Math.abs(e.col - s.col) + 1,
     };
   }
-  return new CellError(ErrorType.VALUE, 'OFFSET needs a cell or a range as its first argument');
+  return new CellError(ErrorType.VALUE, 'a cell or a range is needed here, not a value');
 }

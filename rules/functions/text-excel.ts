@@ -29,7 +29,7 @@ export class TextExcelPlugin extends FunctionPlugin {
 
   concatenate(ast: Ast, state: State) {
     // STRING arguments are read by HyperFormula's own implicit intersection.
-    return this.runFunction(ast.args, state, this.metadata('CONCATENATE'), (...parts: string[]) => parts.join(''));
+    return this.runFunction(ast.args, state, this.metadata('CONCATENATE'), concatenate);
   }
 
   substitute(ast: Ast, state: State) {
@@ -66,16 +66,29 @@ export class TextExcelPlugin extends FunctionPlugin {
   }
 
   value(ast: Ast, state: State) {
-    return this.runFunction(ast.args, state, this.metadata('VALUE'), (v: RawArg) => {
-      if (v instanceof CellError) return v;
-      if (isEmpty(v)) return 0;
-      const n = numberOf(v);
-      if (n !== null) return n;
-      if (typeof v !== 'string') return new CellError(ErrorType.VALUE, 'VALUE takes text');
-      // Thousands separators and a currency sign, as Excel (US) reads them.
-      const plain = /^\s*[-+]?\s*\$?\s*\d{1,3}(,\d{3})+(\.\d*)?\s*$/.test(v) || /^\s*[-+]?\s*\$/.test(v) ? v.replace(/[$,]/g, '') : v;
-      const coerced = this.arithmeticHelper.coerceScalarToNumberOrError(plain);
-      return coerced instanceof CellError ? new CellError(ErrorType.VALUE, `"${v}" is not a number`) : coerced;
-    });
+    return this.runFunction(ast.args, state, this.metadata('VALUE'), (v: RawArg) =>
+      excelValue(v, (text) => this.arithmeticHelper.coerceScalarToNumberOrError(text)),
+    );
   }
+}
+
+/** CONCATENATE's body on its coerced text arguments (also called by rules/compiled/functions-text.ts). */
+export function concatenate(...parts: string[]): string {
+  return parts.join('');
+}
+
+/**
+ * VALUE's body (also called by rules/compiled/functions-text.ts); `coerce` is HyperFormula's
+ * ArithmeticHelper.coerceScalarToNumberOrError, which reads numbers, percentages, dates and times.
+ */
+export function excelValue<T>(v: RawArg, coerce: (text: string) => T): T | number | CellError {
+  if (v instanceof CellError) return v;
+  if (isEmpty(v)) return 0;
+  const n = numberOf(v);
+  if (n !== null) return n;
+  if (typeof v !== 'string') return new CellError(ErrorType.VALUE, 'VALUE takes text');
+  // Thousands separators and a currency sign, as Excel (US) reads them.
+  const plain = /^\s*[-+]?\s*\$?\s*\d{1,3}(,\d{3})+(\.\d*)?\s*$/.test(v) || /^\s*[-+]?\s*\$/.test(v) ? v.replace(/[$,]/g, '') : v;
+  const coerced = coerce(plain);
+  return coerced instanceof CellError ? new CellError(ErrorType.VALUE, `"${v}" is not a number`) : coerced;
 }

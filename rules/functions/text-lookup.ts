@@ -33,6 +33,18 @@ const TEXT_AROUND = [
   { ...ANY, optionalArg: true },
 ];
 
+/** CONCAT's body on its arguments (also called by the compiled evaluator, rules/compiled/functions-text.ts). */
+export function concat(...args: unknown[]): string | CellError {
+  let text = '';
+  for (const arg of args) {
+    for (const value of flatten(arg)) {
+      if (value instanceof CellError) return value;
+      text += asText(value);
+    }
+  }
+  return text.length > 32767 ? new CellError(ErrorType.VALUE, 'the result is longer than 32,767 characters') : text;
+}
+
 export class TextLookupPlugin extends FunctionPlugin {
   static override implementedFunctions = {
     CONCAT: { method: 'concat', parameters: [ANY], repeatLastArgs: 1 },
@@ -58,27 +70,18 @@ export class TextLookupPlugin extends FunctionPlugin {
   };
 
   concat(ast: ProcedureAst, state: InterpreterState) {
-    return this.runFunction(ast.args, state, this.metadata('CONCAT'), (...args: unknown[]) => {
-      let text = '';
-      for (const arg of args) {
-        for (const value of flatten(arg)) {
-          if (value instanceof CellError) return value;
-          text += asText(value);
-        }
-      }
-      return text.length > 32767 ? new CellError(ErrorType.VALUE, 'the result is longer than 32,767 characters') : text;
-    });
+    return this.runFunction(ast.args, state, this.metadata('CONCAT'), concat);
   }
 
   textbefore(ast: ProcedureAst, state: InterpreterState) {
     return this.runFunction(ast.args, state, this.metadata('TEXTBEFORE'), (...args: unknown[]) =>
-      textAround('before', ...(args as TextArgs)),
+      textAround('before', ...withOmittedDefaults(args as TextArgs, ast)),
     );
   }
 
   textafter(ast: ProcedureAst, state: InterpreterState) {
     return this.runFunction(ast.args, state, this.metadata('TEXTAFTER'), (...args: unknown[]) =>
-      textAround('after', ...(args as TextArgs)),
+      textAround('after', ...withOmittedDefaults(args as TextArgs, ast)),
     );
   }
 
@@ -127,6 +130,17 @@ export class TextLookupPlugin extends FunctionPlugin {
 }
 
 type TextArgs = [string, unknown, number, number, number, unknown];
+
+/** Defaults of instance_num, match_mode and match_end (positions 2–4). */
+const TEXT_AROUND_DEFAULTS: Record<number, number> = { 2: 1, 3: 0, 4: 0 };
+
+/**
+ * Excel reads an argument left empty, as in the page's `TEXTBEFORE(A3,"Red",,FALSE)`, as omitted;
+ * HyperFormula passes it as 0, which would make instance_num 0 (#VALUE!). Put the defaults back.
+ */
+function withOmittedDefaults(args: TextArgs, ast: ProcedureAst): TextArgs {
+  return args.map((arg, i) => (ast.args[i]?.type === 'EMPTY' && i in TEXT_AROUND_DEFAULTS ? TEXT_AROUND_DEFAULTS[i] : arg)) as TextArgs;
+}
 
 function textAround(
   side: 'before' | 'after',

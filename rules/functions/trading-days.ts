@@ -36,62 +36,67 @@ export class TradingDaysPlugin extends FunctionPlugin {
   };
 
   istradingday(ast: Ast, state: State) {
-    return this.runFunction(ast.args, state, this.metadata('ISTRADINGDAY'), (date: number, calendar: unknown) =>
-      withDay(date, calendar, (cal, day) => isSession(cal, day)),
-    );
+    return this.runFunction(ast.args, state, this.metadata('ISTRADINGDAY'), isTradingDay);
   }
 
   nexttradingday(ast: Ast, state: State) {
-    return this.runFunction(ast.args, state, this.metadata('NEXTTRADINGDAY'), (date: number, n: number | undefined, calendar: unknown) =>
-      withDay(date, calendar, (cal, day) => inCalendar(cal, nthSession(cal, day, Math.trunc(n ?? 1)))),
-    );
+    return this.runFunction(ast.args, state, this.metadata('NEXTTRADINGDAY'), nextTradingDay);
   }
 
   marketclose(ast: Ast, state: State) {
-    return this.runFunction(ast.args, state, this.metadata('MARKETCLOSE'), (date: number, calendar: unknown) =>
-      withDay(date, calendar, (cal, day) => cal.closeOf(day) ?? new CellError(ErrorType.NA, 'no session on this day')),
-    );
+    return this.runFunction(ast.args, state, this.metadata('MARKETCLOSE'), marketClose);
   }
 
   optexpiry(ast: Ast, state: State) {
-    return this.runFunction(
-      ast.args,
-      state,
-      this.metadata('OPTEXPIRY'),
-      (year: number, month: number, kind: string | undefined, calendar: unknown) => {
-        const expiryKind = kindOf(kind ?? 'monthly');
-        if (expiryKind instanceof CellError) return expiryKind;
-        if (expiryKind === 'weekly')
-          return new CellError(ErrorType.VALUE, 'OPTEXPIRY takes "monthly", "eom" or "quarterly"; use NEXTOPTEXPIRY for weeklies');
-        const first = monthStart(year, month);
-        if (first instanceof CellError) return first;
-        return withDay(first, calendar, (cal) => inCalendar(cal, monthExpiry(cal, Math.trunc(year), Math.trunc(month), expiryKind)));
-      },
-    );
+    return this.runFunction(ast.args, state, this.metadata('OPTEXPIRY'), optExpiry);
   }
 
   nextoptexpiry(ast: Ast, state: State) {
-    return this.runFunction(
-      ast.args,
-      state,
-      this.metadata('NEXTOPTEXPIRY'),
-      (date: number, kind: string | undefined, calendar: unknown) => {
-        const expiryKind = kindOf(kind ?? 'monthly');
-        if (expiryKind instanceof CellError) return expiryKind;
-        return withDay(date, calendar, (cal, day) => inCalendar(cal, nextExpiry(cal, day, expiryKind)));
-      },
-    );
+    return this.runFunction(ast.args, state, this.metadata('NEXTOPTEXPIRY'), nextOptExpiry);
   }
 
   futexpiry(ast: Ast, state: State) {
-    return this.runFunction(ast.args, state, this.metadata('FUTEXPIRY'), (root: string, year: number, month: number) => {
-      const first = monthStart(year, month);
-      if (first instanceof CellError) return first;
-      // A CL or NG contract's last day falls in the month before: check the month before too.
-      if (!NYSE.covers(first) || !NYSE.covers(first - 31)) return outsideNyse();
-      return inCalendar(NYSE, futuresLastTradingDay(root, Math.trunc(year), Math.trunc(month)));
-    });
+    return this.runFunction(ast.args, state, this.metadata('FUTEXPIRY'), futExpiry);
   }
+}
+
+// The bodies on coerced arguments, as runFunction passes them (also called by the compiled
+// evaluator, rules/compiled/functions-dates.ts, so both paths run the same code).
+
+export function isTradingDay(date: number, calendar: unknown): boolean | CellError {
+  return withDay(date, calendar, (cal, day) => isSession(cal, day));
+}
+
+export function nextTradingDay(date: number, n: number | undefined, calendar: unknown): number | CellError {
+  return withDay(date, calendar, (cal, day) => inCalendar(cal, nthSession(cal, day, Math.trunc(n ?? 1))));
+}
+
+export function marketClose(date: number, calendar: unknown): number | CellError {
+  return withDay(date, calendar, (cal, day) => cal.closeOf(day) ?? new CellError(ErrorType.NA, 'no session on this day'));
+}
+
+export function optExpiry(year: number, month: number, kind: string | undefined, calendar: unknown): number | CellError {
+  const expiryKind = kindOf(kind ?? 'monthly');
+  if (expiryKind instanceof CellError) return expiryKind;
+  if (expiryKind === 'weekly')
+    return new CellError(ErrorType.VALUE, 'OPTEXPIRY takes "monthly", "eom" or "quarterly"; use NEXTOPTEXPIRY for weeklies');
+  const first = monthStart(year, month);
+  if (first instanceof CellError) return first;
+  return withDay(first, calendar, (cal) => inCalendar(cal, monthExpiry(cal, Math.trunc(year), Math.trunc(month), expiryKind)));
+}
+
+export function nextOptExpiry(date: number, kind: string | undefined, calendar: unknown): number | CellError {
+  const expiryKind = kindOf(kind ?? 'monthly');
+  if (expiryKind instanceof CellError) return expiryKind;
+  return withDay(date, calendar, (cal, day) => inCalendar(cal, nextExpiry(cal, day, expiryKind)));
+}
+
+export function futExpiry(root: string, year: number, month: number): number | CellError {
+  const first = monthStart(year, month);
+  if (first instanceof CellError) return first;
+  // A CL or NG contract's last day falls in the month before: check the month before too.
+  if (!NYSE.covers(first) || !NYSE.covers(first - 31)) return outsideNyse();
+  return inCalendar(NYSE, futuresLastTradingDay(root, Math.trunc(year), Math.trunc(month)));
 }
 
 /** Runs `answer` on a valid day of a valid calendar, or returns why not. */

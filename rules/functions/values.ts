@@ -56,6 +56,7 @@ type Ast = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- Hyp
 export function constantArg(plugin: FunctionPlugin, arg: Ast, state: Ast): RawArg | undefined {
   if (arg === undefined || arg.type === 'EMPTY') return null;
   if (arg.type === 'NUMBER') return arg.value;
+  if (arg.type === 'MINUS_UNARY_OP' && arg.value?.type === 'NUMBER') return -arg.value.value; // `-1` is a number too
   if (arg.type === 'FUNCTION_CALL' && (arg.procedureName === 'TRUE' || arg.procedureName === 'FALSE') && arg.args.length === 0)
     return arg.procedureName === 'TRUE';
   if (arg.type === 'CELL_REFERENCE') {

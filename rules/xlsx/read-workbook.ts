@@ -8,6 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import { RuleError } from '../errors.js';
 import { asArrayFormula, asFixedArrayFormula, withoutPrefixes } from '../formula-text.js';
 import { dynamicArrayCells } from './dynamic-arrays.js';
+import { legacyFormula, nameShapes, type LegacyOptions } from './implicit-intersection.js';
 import type { CellInput, CellValue, DefinedName, SheetData, Workbook } from '../workbook.js';
 
 export interface ImportedWorkbook {
@@ -45,13 +46,21 @@ export function readWorkbookXlsx(data: Uint8Array, fileName = 'workbook.xlsx'): 
     const content = files?.[path.replace(/^\//, '')]?.content;
     return dynamicArrayCells(content ? Buffer.from(content).toString('utf8') : null);
   });
-  const sheets = book.SheetNames.map((name, i) => readSheet(name, book.Sheets[name], cached, dynamic[i] ?? new Set()));
+  const names = readNames(book);
+  const legacy: LegacyOptions = { nameShape: nameShapes(names) };
+  const sheets = book.SheetNames.map((name, i) => readSheet(name, book.Sheets[name], cached, dynamic[i] ?? new Set(), legacy));
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
-  const workbook: Workbook = { sheets, names: readNames(book), ...(date1904 ? { date1904 } : {}) };
+  const workbook: Workbook = { sheets, names, ...(date1904 ? { date1904 } : {}) };
   return { workbook, cached };
 }
 
-function readSheet(name: string, sheet: XLSX.WorkSheet, cached: Map<string, CellValue>, dynamic: Set<string>): SheetData {
+function readSheet(
+  name: string,
+  sheet: XLSX.WorkSheet,
+  cached: Map<string, CellValue>,
+  dynamic: Set<string>,
+  legacy: LegacyOptions,
+): SheetData {
   const cells: CellInput[][] = [];
   const formats: Record<string, string> = {};
   const ref = sheet['!ref'];
@@ -68,7 +77,7 @@ function readSheet(name: string, sheet: XLSX.WorkSheet, cached: Map<string, Cell
       const cell = sheet[address] as XLSX.CellObject;
       // Cells an array formula fills hold its cached results; the formula fills them again.
       if (filled.has(address)) continue;
-      const input = cellInput(cell, dynamic.has(address));
+      const input = cellInput(cell, dynamic.has(address), legacy);
       if (input === null) continue;
       (cells[r] ??= [])[c] = input;
       if (cell.f) cached.set(`${name}!${address}`, cachedValue(cell));
@@ -97,10 +106,12 @@ function arrayFilledCells(sheet: XLSX.WorkSheet): Set<string> {
   return filled;
 }
 
-function cellInput(cell: XLSX.CellObject, dynamic: boolean): CellInput {
+function cellInput(cell: XLSX.CellObject, dynamic: boolean, legacy: LegacyOptions): CellInput {
   if (cell.f) {
     const formula = withoutPrefixes(`=${cell.f}`);
-    if (!cell.F) return formula;
+    // A plain formula is legacy Excel's (a dynamic one always fills a range and carries the
+    // mark): `@` where it meant implicit intersection, as Excel 365 shows it.
+    if (!cell.F) return legacyFormula(formula, legacy);
     // A dynamic array (Excel 365) fills as far as its result reaches; a legacy one and any
     // one-cell array keep to their range (a one-cell dynamic array did not spill when saved).
     const range = XLSX.utils.decode_range(cell.F);

@@ -10,6 +10,7 @@ import { formulaCells, loadEngineWorkbook } from '../engine-workbook.js';
 import { fromFormulaValue } from '../field-values.js';
 import { arrayFormulaBody, excelFormula, fixedArrayParts } from '../formula-text.js';
 import { markDynamicArrays } from './dynamic-arrays.js';
+import { legacyFormula, nameShapes, withoutImpliedAt } from './implicit-intersection.js';
 import { editPart } from './package-parts.js';
 import { isErrorValue, isFormula, type CellValue, type Workbook } from '../workbook.js';
 import { EXCEL_ERROR_CODES } from './error-codes.js';
@@ -18,6 +19,7 @@ export function writeWorkbookXlsx(workbook: Workbook): Uint8Array {
   const { values, arrays } = calculatedValues(workbook);
   const book = XLSX.utils.book_new();
   const dynamicCells = new Map<number, Set<string>>();
+  const legacy = { nameShape: nameShapes(workbook.names) };
   workbook.sheets.forEach((sheet, index) => {
     dynamicCells.set(index, new Set());
     const ws: XLSX.WorkSheet = {};
@@ -38,8 +40,12 @@ export function writeWorkbookXlsx(workbook: Workbook): Uint8Array {
         const key = `${sheet.name}!${r},${c}`;
         const fixed = fixedArrayParts(input);
         // A formula whose result spills (`=SEQUENCE(3)`) is a dynamic array as much as an `=ARRAYFORMULA(…)` one.
-        const body = fixed?.body ?? arrayFormulaBody(input) ?? (arrays.has(key) ? input : null);
-        if (body === null) return put(r, c, { ...valueCell(values.get(key) ?? null), f: excelFormula(input).slice(1) });
+        // So is one that legacy Excel would read otherwise (`=SUM(A1:A3*2)`: it would put `@` in).
+        const dynamic = arrays.has(key) || legacyFormula(input, legacy) !== input;
+        const body = fixed?.body ?? arrayFormulaBody(input) ?? (dynamic ? input : null);
+        // A plain formula is written as legacy Excel writes it, its implied `@`s left out.
+        if (body === null)
+          return put(r, c, { ...valueCell(values.get(key) ?? null), f: excelFormula(withoutImpliedAt(input, legacy)).slice(1) });
         // Excel stores an array formula bare in its first cell, with the range it fills; the
         // other cells of the range carry only their values. A fixed (legacy) array keeps its
         // size, #N/A where the result is smaller, as Excel shows it; a dynamic one fills what

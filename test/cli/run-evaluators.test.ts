@@ -62,6 +62,77 @@ describe('compiled and HyperFormula evaluators give the same bytes', () => {
     });
   }
 
+  it('a Check whose lookups (VLOOKUP, MATCH, XLOOKUP, COUNTIF) read a lookup dataset and a sheet of values', () => {
+    // No sheet in examples/ has a VLOOKUP; this one is built like them (Lookup setting, a lookup sheet, a value sheet).
+    const sheet = {
+      sheets: [
+        {
+          name: 'Settings',
+          cells: [
+            ['Type', 'Check'],
+            ['Data', 'trades'],
+            ['Lookup', 'prices'],
+          ],
+        },
+        {
+          name: 'Rows',
+          cells: [
+            ['id', 'sym', 'qty', 'price', 'desc', 'pos', 'xprice', 'band', 'dups', 'Exception'],
+            [
+              null,
+              null,
+              null,
+              '=VLOOKUP(B2,prices!$A:$C,2,FALSE)',
+              '=IFERROR(VLOOKUP(B2,prices!$A$2:$C$9,3,FALSE),"unknown")',
+              '=MATCH(B2,prices!$A:$A,0)',
+              '=XLOOKUP(B2,prices!$A$2:$A$8,prices!$B$2:$B$8,"none")',
+              '=VLOOKUP(C2,Bands!$A$1:$B$4,2,TRUE)',
+              '=COUNTIF(prices!$A$2:$A$8,B2)',
+              '=IF(ISNA(D2),"no price",IF(C2*D2>1000,"big",""))',
+            ],
+          ],
+        },
+        { name: 'prices', cells: [['symbol', 'close', 'desc']] },
+        {
+          name: 'Bands',
+          cells: [
+            [0, 'small'],
+            [10, 'medium'],
+            [100, 'large'],
+            [1000, 'huge'],
+          ],
+        },
+      ],
+      names: [],
+    };
+    const sheetPath = writeText(dir, 'lookups.json', JSON.stringify(sheet));
+    // Duplicates (the first wins), case and accent variants, numeric text, wildcard characters, a miss and an empty key.
+    const prices = writeText(
+      dir,
+      'prices.csv',
+      'symbol,close,desc\nAAPL,227.35,Apple\naapl,1,lower duplicate\nMSFT,410.2,Microsoft\n12,5,numeric text\nStraße,7,street\nSPY*,9,star\nMSFT,999,second MSFT\n',
+    );
+    const trades = writeText(
+      dir,
+      'trades.csv',
+      'id,sym,qty\n1,AAPL,3\n2,aapl,5\n3,msft,10\n4,12,1\n5,STRASSE,2\n6,SPY*,4\n7,SP?*,1\n8,XYZ,1\n9,,2\n10,straße,200\n',
+    );
+    const data: [string, string][] = [
+      ['trades', trades],
+      ['prices', prices],
+    ];
+    const compiled = run(sheetPath, data, 'compiled');
+    expectSameOutputs(compiled.out, run(sheetPath, data, 'hyperformula').out);
+    const manifest = JSON.parse(readFileSync(join(compiled.out, 'manifest.json'), 'utf8'));
+    expect(manifest.engine.evaluation.fallback).toEqual([]);
+    // Worked by hand: case-insensitive first matches (the whole columns count the header row), two AAPLs and two MSFTs.
+    const lines = readFileSync(join(compiled.out, 'results.csv'), 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('id,sym,qty,price,desc,pos,xprice,band,dups,Exception');
+    expect(lines[1]).toBe('1,AAPL,3,227.35,Apple,2,227.35,small,2,');
+    expect(lines[3]).toBe('3,msft,10,410.2,Microsoft,4,410.2,medium,2,big');
+    expect(lines[8]).toBe('8,XYZ,1,#N/A,unknown,#N/A,none,small,0,no price');
+  });
+
   it('the benchmark reconciliation (2,000 rows a side)', async () => {
     const files = await generateRecon(join(dir, 'recon'), 2000);
     const data: [string, string][] = [

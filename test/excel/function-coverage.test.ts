@@ -11,7 +11,7 @@ import { COVERAGE_DOC, functionCoverage } from '../../scripts/function-coverage.
 import { EXCEL_FUNCTIONS } from '../../scripts/excel-functions.js';
 
 /** Implemented and tested, as a share of every function listed. */
-const MIN_TESTED_SHARE = 0.94;
+const MIN_TESTED_SHARE = 0.95;
 /** Implemented, as a share of every function listed. */
 const MIN_IMPLEMENTED_SHARE = 0.95;
 

@@ -153,7 +153,8 @@ describe('.xlsx round trip', () => {
     expect([sheet.B1.f, sheet.B1.v]).toEqual(['MYADD(A1,2)', 3]);
     expect([sheet.C1.f, sheet.C1.v]).toEqual(['SUM(_xlfn.ANCHORARRAY(D1))', 3]);
     expect([sheet.D1.f, sheet.D1.F, sheet.D2.v]).toEqual(['_xlfn.SEQUENCE(2)', 'D1:D2', 2]);
-    expect([sheet.E1.f, sheet.E1.v]).toEqual(['_xlfn.SINGLE(A1:A2)', 1]);
+    // `=@A1:A2` is what legacy Excel meant by `=A1:A2`: it is written so, as Excel writes it (read back with @).
+    expect([sheet.E1.f, sheet.E1.v]).toEqual(['A1:A2', 1]);
     expect([sheet.F1.f, sheet.F1.v]).toEqual(['_xlfn.LAMBDA(_xlpm.x,_xlpm.x*10)(A1)', 10]);
     expect([sheet.G1.f, sheet.G1.F, sheet.G2.v]).toEqual(['_xlfn.BYROW(A1:A2,_xlfn.LAMBDA(_xlpm.r,SUM(_xlpm.r)))', 'G1:G2', 2]);
     expect(raw.Workbook?.Names?.find((n) => n.Name === 'MYADD')?.Ref).toBe('_xlfn.LAMBDA(_xlpm.x,_xlpm.y,_xlpm.x+_xlpm.y)');

@@ -21,6 +21,12 @@ const CELL = String.raw`\$?[A-Za-z]{1,3}\$?\d+`;
 /** A spill reference: a cell (on an optional sheet) followed by `#`. */
 const SPILL_REF = new RegExp(String.raw`(?<![\w.$])((?:${SHEET})?${CELL})#`, 'g');
 const WORD = /[A-Za-z_][\w.]*/y;
+/**
+ * A formula that is one range and nothing more (`=A1:A3`) spills the range in Excel 365; the
+ * engine refuses a bare range as a cell's result: it is `=SPILL.RANGE(A1:A3)` there (spill.ts).
+ */
+const BARE_RANGE = new RegExp(String.raw`^=\s*((?:${SHEET})?${CELL}:${CELL})\s*$`);
+const ENGINE_BARE_RANGE = new RegExp(String.raw`^=SPILL\.RANGE\(((?:${SHEET})?${CELL}:${CELL})\)$`);
 
 /** Rewrites the code of a formula with its strings and quoted sheet names held aside. */
 function onCode(formula: string, rewrite: (code: string) => string): string {
@@ -32,7 +38,12 @@ function onCode(formula: string, rewrite: (code: string) => string): string {
 
 /** Excel's syntax to the engine's: spill references, `@`, LAMBDA calls. `isFunction` tells a function from a name. */
 export function excel365ToEngine(formula: string, isFunction: (name: string) => boolean): string {
-  return onCode(formula, (code) => namedCalls(lambdaCalls(singles(code.replace(SPILL_REF, 'ANCHORARRAY($1)'), 'SINGLE')), isFunction));
+  return onCode(formula, (code) =>
+    namedCalls(
+      lambdaCalls(singles(code.replace(BARE_RANGE, '=SPILL.RANGE($1)').replace(SPILL_REF, 'ANCHORARRAY($1)'), 'SINGLE')),
+      isFunction,
+    ),
+  );
 }
 
 /** The engine's spelling back to Excel's. */
@@ -40,7 +51,7 @@ export function engineToExcel365(formula: string): string {
   return onCode(formula, (code) =>
     unwrapCalls(
       unwrap(
-        unwrap(code, 'ANCHORARRAY', (ref) => `${ref}#`),
+        unwrap(code.replace(ENGINE_BARE_RANGE, '=$1'), 'ANCHORARRAY', (ref) => `${ref}#`),
         'SINGLE',
         at,
       ),

@@ -5,6 +5,8 @@
  * given as a constant sizes the result exactly; a count only evaluation knows (a cell, a
  * formula) reserves the most the result can need, and the cells it does not fill stay empty.
  * EXPAND and WRAPROWS/WRAPCOLS can grow past their input: they need constant counts.
+ * HSTACK and VSTACK replace HyperFormula's own, which kept a blank cell blank where Excel
+ * 365 spills it as 0 (Microsoft's HSTACK page, example 3).
  */
 import {
   ArraySize,
@@ -46,11 +48,47 @@ export class ArrayShapePlugin extends FunctionPlugin {
     WRAPROWS: shaping('wrapRows', [RANGE, ANY, OPTIONAL]),
     WRAPCOLS: shaping('wrapCols', [RANGE, ANY, OPTIONAL]),
     TRIMRANGE: shaping('trimRange', [RANGE, OPTIONAL, OPTIONAL]),
+    HSTACK: shaping('hstack', [RANGE], { repeatLastArgs: 1 }),
+    VSTACK: shaping('vstack', [RANGE], { repeatLastArgs: 1 }),
   };
 
   /** HyperFormula's argument handling around an implementation that returns any engine value. */
   private run(ast: Ast, state: State, name: string, implementation: (...args: never[]) => RawArg) {
     return this.runFunction(ast.args, state, this.metadata(name), implementation as never);
+  }
+
+  hstack(ast: Ast, state: State) {
+    return this.run(ast, state, 'HSTACK', (...arrays: SimpleRangeValue[]) =>
+      result(transpose(stack(arrays.map((array) => transpose(gridOf(array)))))),
+    );
+  }
+
+  vstack(ast: Ast, state: State) {
+    return this.run(ast, state, 'VSTACK', (...arrays: SimpleRangeValue[]) => result(stack(arrays.map(gridOf))));
+  }
+
+  hstackSize(ast: Ast, state: State) {
+    const sizes = this.argSizes(ast, state);
+    if (!sizes) return ArraySize.error();
+    return spill(
+      sizes.reduce((total, size) => total + size.width, 0),
+      Math.max(...sizes.map((size) => size.height)),
+    );
+  }
+
+  vstackSize(ast: Ast, state: State) {
+    const sizes = this.argSizes(ast, state);
+    if (!sizes) return ArraySize.error();
+    return spill(
+      Math.max(...sizes.map((size) => size.width)),
+      sizes.reduce((total, size) => total + size.height, 0),
+    );
+  }
+
+  /** The size of each argument, evaluated as arrays; undefined without arguments. */
+  private argSizes(ast: Ast, state: State): ArraySize[] | undefined {
+    if (ast.args.length < 1) return undefined;
+    return ast.args.map((arg: Ast) => this.arraySizeForAst(arg, { ...state, arraysFlag: true }));
   }
 
   take(ast: Ast, state: State) {
@@ -285,4 +323,11 @@ function trimEdges(grid: Grid, trim: number): Grid {
   if (trim & 1) while (start < end && blank(grid[start])) start += 1;
   if (trim & 2) while (end > start && blank(grid[end - 1])) end -= 1;
   return grid.slice(start, end);
+}
+
+/** The grids one below another, each row padded with #N/A to the widest. */
+function stack(grids: Grid[]): Grid {
+  const width = Math.max(...grids.map((grid) => grid[0]?.length ?? 0));
+  const na = () => new CellError(ErrorType.NA, 'no value here in the stacked array');
+  return grids.flatMap((grid) => grid.map((row) => [...row, ...Array.from({ length: width - row.length }, na)]));
 }

@@ -6,10 +6,12 @@
  *   spill is #REF!, as in Excel.
  * * `SINGLE(x)` is `@x`: implicit intersection. A range gives the cell in the formula's
  *   row (one column) or column (one row), else #VALUE!; an array gives its first value.
+ * * `SPILL.RANGE(A1:A3)` is a formula that is a range alone, `=A1:A3`: Excel 365 spills the
+ *   range's values (a blank as 0); the engine refuses a bare range as a cell's result.
  */
 import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from 'hyperformula';
 import { intersect } from '../values.js';
-import { spill } from './grid.js';
+import { gridOf, result, spill } from './grid.js';
 
 type Ast = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal AST and state
 type State = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -21,7 +23,24 @@ export class SpillPlugin extends FunctionPlugin {
     ANCHORARRAY: { method: 'anchorArray', parameters: [ANY], sizeOfResultArrayMethod: 'anchorSize' },
     // Both read their argument themselves; the anchor stays a dependency.
     SINGLE: { method: 'single', parameters: [ANY] },
+    'SPILL.RANGE': {
+      method: 'spillRange',
+      parameters: [{ argumentType: FunctionArgumentType.RANGE }],
+      sizeOfResultArrayMethod: 'spillRangeSize',
+      vectorizationForbidden: true,
+    },
   };
+
+  spillRange(ast: Ast, state: State) {
+    return this.runFunction(ast.args, state, this.metadata('SPILL.RANGE'), (range: SimpleRangeValue) => result(gridOf(range)) as never);
+  }
+
+  spillRangeSize(ast: Ast, state: State) {
+    if (ast.args.length !== 1) return ArraySize.error();
+    const size = this.arraySizeForAst(ast.args[0], { ...state, arraysFlag: true });
+    // The range's size as values (the engine does not spill a size that is a reference).
+    return spill(size.width, size.height);
+  }
 
   anchorArray(ast: Ast, state: State) {
     const vertex = this.anchor(ast, state);
@@ -41,6 +60,8 @@ export class SpillPlugin extends FunctionPlugin {
     if (ast.args.length !== 1) return new CellError(ErrorType.NA, '@ applies to one value');
     const value = this.evaluateAst(ast.args[0], state);
     if (!(value instanceof SimpleRangeValue)) return value;
+    // One cell is its own value wherever the formula stands (`@A1:A1`, `@INDEX(A:B,2,2)`).
+    if (value.width() === 1 && value.height() === 1) return value.data[0][0];
     return intersect(value, state);
   }
 

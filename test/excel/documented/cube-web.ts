@@ -14,9 +14,10 @@ const RECENT_CHANGES =
 export const examples: DocumentedExample[] = [
   {
     fn: 'ENCODEURL',
-    source: page('ENCODEURL'),
-    formula: '=ENCODEURL("http://contoso.sharepoint.com/teams/Finance/Documents/April Reports/Profit and Loss Statement.xlsx")',
-    expected: 'http%3A%2F%2Fcontoso.sharepoint.com%2Fteams%2FFinance%2FDocuments%2FApril%20Reports%2FProfit%20and%20Loss%20Statement.xlsx',
+    source: 'https://support.microsoft.com/zh-cn/excel/encodeurl-function',
+    formula: '=ENCODEURL("http://contoso.sharepoint.com/Finance/Profit and Loss Statement.xlsx")',
+    expected: 'http%3A%2F%2Fcontoso.sharepoint.com%2FFinance%2FProfit%20and%20Loss%20Statement.xlsx',
+    note: 'verified against the page https://support.microsoft.com/zh-cn/excel/encodeurl-function',
   },
   {
     fn: 'FILTERXML',

@@ -6,6 +6,7 @@
  */
 import type { CellInput } from '../../../rules/workbook.js';
 import type { DocumentedExample } from './example.js';
+import { markVerified } from './math.js';
 import { page } from './page.js';
 
 /** A table placed from A1 down: the first row is the header, as the pages show "Data". */
@@ -36,7 +37,7 @@ const SIX = table([
 ]);
 const PICTURE = 'the page shows the data and result as a picture: 1 2 3 / 4 5 6 in A1:C2';
 
-export const examples: DocumentedExample[] = [
+const EXAMPLES: DocumentedExample[] = [
   {
     fn: 'TAKE',
     source: 'https://support.microsoft.com/en-us/excel/take-function',
@@ -437,6 +438,31 @@ export const examples: DocumentedExample[] = [
     ],
   },
   {
+    fn: 'HSTACK',
+    source: page('HSTACK'),
+    data: table([['Data'], [1, 2, 'A', 'B', 'X', 'Y'], [3, 4, 'C', 'D'], [5, 6]]),
+    formula: '=HSTACK(A2:B4,C2:D3,E2:F2)',
+    cell: 'A6',
+    expected: [
+      [1, 2, 'A', 'B', 'X', 'Y'],
+      [3, 4, 'C', 'D', NA, NA],
+      [5, 6, NA, NA, NA, NA],
+    ],
+  },
+  {
+    fn: 'HSTACK',
+    source: page('HSTACK'),
+    data: table([['Data'], [1, 2, 'A', 'B', 'C', '=VALUE("text")'], [3, 4, 'D', 'E', 'F'], [5, 6]]),
+    formula: '=HSTACK(A2:B4,C2:D3,E2:F3)',
+    cell: 'A6',
+    expected: [
+      [1, 2, 'A', 'B', 'C', { error: '#VALUE!' }],
+      [3, 4, 'D', 'E', 'F', 0],
+      [5, 6, NA, NA, NA, NA],
+    ],
+    note: "the page's F2 holds the error #VALUE!, here a formula gives it; the blank F3 comes out as 0",
+  },
+  {
     fn: 'PERCENTOF',
     source: page('PERCENTOF'),
     data: table([
@@ -607,5 +633,42 @@ export const examples: DocumentedExample[] = [
     note: "the page's other eta-reduced functions and options (pictures); stand-in data: AVERAGE, no headers, no totals, rows sorted descending (row_sort_order -1)",
   },
 ];
+
+const CHOOSEROWS_PAGE = 'https://support.microsoft.com/ko-KR/Excel/chooserows-function';
+const TOCOL_PAGE = 'https://support.microsoft.com/zh-CN/Excel/tocol-function';
+const BY_HAND = 'data, formula and description (the result is a picture; worked by hand from the description)';
+
+/** The entries whose data, formula and result were compared with the page's text (see markVerified). */
+const VERIFIED: Record<string, [url: string, detail?: string]> = {
+  'CHOOSEROWS|=CHOOSEROWS(A2:B7,1,3,5,1)': [CHOOSEROWS_PAGE, BY_HAND],
+  'CHOOSEROWS|=CHOOSEROWS(A2:B7,{1,3},5,1)': [CHOOSEROWS_PAGE, BY_HAND],
+  'CHOOSEROWS|=CHOOSEROWS(A2:B7,-1,-2)': [
+    CHOOSEROWS_PAGE,
+    'data and formula (the result is a picture; the description, "the last two rows", worked by hand: rows 6 then 5)',
+  ],
+  'TOCOL|=TOCOL(A2:D4)': [TOCOL_PAGE, `${BY_HAND}; example 1's last name differs between the page's translations`],
+  'TOCOL|=TOCOL(A2:D4,1)': [TOCOL_PAGE, BY_HAND],
+  'TOCOL|=TOCOL(A2:D4,1,TRUE)': [TOCOL_PAGE, BY_HAND],
+  'WRAPCOLS|=WRAPCOLS(A2:G2,3,"x")': ['https://support.microsoft.com/zh-CN/excel/functions/wrapcols-function', BY_HAND],
+  'MAKEARRAY|=MAKEARRAY(3,3,LAMBDA(r,c,r*c))': [
+    'https://support.microsoft.com/zh-cn/excel/makearray-function',
+    'formula and description ("a simple multiplication table"; the result is a picture)',
+  ],
+  'ISOMITTED|=LAMBDA(x,y, IF(ISOMITTED(y),"Missing second argument",x+y))(1,)': [
+    'https://support.microsoft.com/en-US/excel/functions/isomitted-function',
+    'formula and description ("return a friendly string"; the result is a picture)',
+  ],
+  'HSTACK|=HSTACK(A2:C3,E2:G3)': ['https://support.microsoft.com/zh-cn/excel/hstack-function', BY_HAND],
+  'HSTACK|=HSTACK(A2:B4,C2:D3,E2:F2)': [
+    'https://support.microsoft.com/zh-cn/excel/hstack-function',
+    'example 2: data, formula and description (three rows, six columns, #N/A in the empty elements)',
+  ],
+  'HSTACK|=HSTACK(A2:B4,C2:D3,E2:F3)': [
+    'https://support.microsoft.com/zh-cn/excel/hstack-function',
+    'example 3: data, formula and description (#N/A in the empty elements; "since cell F3 is originally blank, a 0 value is added to cell F7")',
+  ],
+};
+
+export const examples: DocumentedExample[] = markVerified(EXAMPLES, VERIFIED);
 
 export const notImplemented: Record<string, string> = {};

@@ -3,6 +3,7 @@
  * (support.microsoft.com), each with the result the page gives.
  */
 import type { DocumentedExample } from './example.js';
+import { markVerified } from './math.js';
 import { page } from './page.js';
 
 /** [function, formula, the page's result, the decimals the page rounds it to]. */
@@ -91,7 +92,7 @@ const ENTRIES: Entry[] = [
   ['IMSINH', '=IMSINH("4+3i")', '-27.0168132580039+3.85373803791938i'],
   ['IMSQRT', '=IMSQRT("1+i")', '1.09868411346781+0.455089860562227i'],
   ['IMSUB', '=IMSUB("13+4i","5+3i")', '8+i'],
-  ['IMSUM', '=IMSUM("3+4i","5-3i")', '8+i'],
+  ['IMSUM', '=IMSUM("3+6i","5-2i")', '8+4i'],
   ['IMTAN', '=IMTAN("4+3i")', '0.00490825806749606+1.00070953606723i'],
   ['OCT2BIN', '=OCT2BIN(3,3)', '011'],
   ['OCT2BIN', '=OCT2BIN(7777777000)', '1000000000'],
@@ -101,12 +102,109 @@ const ENTRIES: Entry[] = [
   ['OCT2HEX', '=OCT2HEX(7777777533)', 'FFFFFFFF5B'],
 ];
 
-export const examples: DocumentedExample[] = ENTRIES.map(([fn, formula, expected, decimals]) => ({
-  fn,
-  source: page(fn),
-  formula,
-  expected,
-  ...(decimals === undefined ? {} : { decimals }),
-}));
+/** The support.microsoft.com page of `fn` in the locale and path the search tool's stored copy had. */
+const ms = (locale: string, fn: string, functionsPath = false) =>
+  `https://support.microsoft.com/${locale}/Excel/${functionsPath ? 'functions/' : ''}${fn.toLowerCase().replace(/\./g, '-')}-function`;
+
+/** One page, all its examples: `FN|formula` keys for markVerified. */
+function onPage(url: string, fn: string, formulas: string[], detail?: string): Record<string, [string, string?]> {
+  return Object.fromEntries(formulas.map((f) => [`${fn}|${f}`, detail ? [url, detail] : [url]]));
+}
+
+/**
+ * The entries whose formula and result were compared with the text of Microsoft's page (the
+ * example table; the pages write `(9, 4)` where the formulas here have no space). A page read in
+ * a translation says so; the translated pages keep the English formulas and results.
+ */
+const VERIFIED: Record<string, [url: string, detail?: string]> = {
+  ...onPage(ms('zh-CN', 'BESSELI'), 'BESSELI', ['=BESSELI(1.5,1)'], 'read in its zh-CN copy'),
+  ...onPage(ms('zh-CN', 'BESSELJ'), 'BESSELJ', ['=BESSELJ(1.9,2)'], 'read in its zh-CN copy'),
+  ...onPage(ms('zh-CN', 'BESSELK', true), 'BESSELK', ['=BESSELK(1.5,1)'], 'read in its zh-CN copy'),
+  ...onPage(ms('zh-CN', 'BESSELY'), 'BESSELY', ['=BESSELY(2.5,1)'], 'read in its zh-CN copy'),
+  ...onPage(ms('en-us', 'BIN2DEC'), 'BIN2DEC', ['=BIN2DEC(1100100)', '=BIN2DEC(1111111111)']),
+  ...onPage(
+    ms('zh-CN', 'BIN2HEX', true),
+    'BIN2HEX',
+    ['=BIN2HEX(11111011,4)', '=BIN2HEX(1110)', '=BIN2HEX(1111111111)'],
+    'read in its zh-CN copy',
+  ),
+  ...onPage(ms('zh-TW', 'BIN2OCT'), 'BIN2OCT', ['=BIN2OCT(1001,3)', '=BIN2OCT(1100100)', '=BIN2OCT(1111111111)'], 'read in its zh-TW copy'),
+  ...onPage(ms('zh-CN', 'BITAND'), 'BITAND', ['=BITAND(1,5)', '=BITAND(13,25)'], 'read in its zh-CN copy'),
+  ...onPage(ms('zh-CN', 'BITLSHIFT'), 'BITLSHIFT', ['=BITLSHIFT(4,2)'], 'read in its zh-CN copy'),
+  ...onPage(ms('zh-CN', 'BITOR'), 'BITOR', ['=BITOR(23,10)'], 'read in its zh-CN copy'),
+  ...onPage(ms('zh-tw', 'BITRSHIFT', true), 'BITRSHIFT', ['=BITRSHIFT(13,2)'], 'read in its zh-TW copy'),
+  ...onPage(ms('zh-TW', 'BITXOR'), 'BITXOR', ['=BITXOR(5,3)'], 'read in its zh-TW copy'),
+  ...onPage(
+    ms('zh-CN', 'COMPLEX'),
+    'COMPLEX',
+    ['=COMPLEX(3,4)', '=COMPLEX(3,4,"j")', '=COMPLEX(0,1)', '=COMPLEX(1,0)'],
+    'read in its zh-CN copy',
+  ),
+  ...onPage(ms('zh-CN', 'DEC2BIN'), 'DEC2BIN', ['=DEC2BIN(9,4)', '=DEC2BIN(-100)'], 'read in its zh-CN copy'),
+  ...onPage(
+    ms('zh-CN', 'DEC2HEX', true),
+    'DEC2HEX',
+    ['=DEC2HEX(100,4)', '=DEC2HEX(-54)', '=DEC2HEX(28)', '=DEC2HEX(64,1)'],
+    'read in its zh-CN copy',
+  ),
+  ...onPage(ms('zh-CN', 'DEC2OCT'), 'DEC2OCT', ['=DEC2OCT(58,3)', '=DEC2OCT(-100)'], 'read in its zh-CN copy'),
+  ...onPage(ms('en-US', 'DELTA', true), 'DELTA', ['=DELTA(5,4)', '=DELTA(5,5)', '=DELTA(0.5,0)']),
+  ...onPage(ms('en-us', 'ERF'), 'ERF', ['=ERF(0.745)', '=ERF(1)']),
+  ...onPage(ms('en-us', 'ERF.PRECISE'), 'ERF.PRECISE', ['=ERF.PRECISE(0.745)', '=ERF.PRECISE(1)']),
+  ...onPage(ms('en-US', 'ERFC'), 'ERFC', ['=ERFC(1)']),
+  ...onPage(ms('de-de', 'ERFC.PRECISE', true), 'ERFC.PRECISE', ['=ERFC.PRECISE(1)'], 'its de-DE address serves the English text'),
+  ...onPage(ms('en-US', 'GESTEP'), 'GESTEP', ['=GESTEP(5,4)', '=GESTEP(5,5)', '=GESTEP(-4,-5)', '=GESTEP(-1)']),
+  ...onPage(
+    ms('zh-cn', 'HEX2BIN', true),
+    'HEX2BIN',
+    ['=HEX2BIN("F",8)', '=HEX2BIN("B7")', '=HEX2BIN("FFFFFFFFFF")'],
+    'read in its zh-CN copy',
+  ),
+  ...onPage(ms('zh-CN', 'HEX2DEC', true), 'HEX2DEC', ['=HEX2DEC("A5")', '=HEX2DEC("FFFFFFFF5B")'], 'read in its zh-CN copy'),
+  'HEX2DEC|=HEX2DEC("3DA408B9")': [
+    ms('zh-CN', 'HEX2DEC', true),
+    'the page shows the result as 1.034E+09 (a General cell too narrow for it); 3DA408B9 is 1034160313, which is what the cell holds',
+  ],
+  ...onPage(ms('zh-CN', 'HEX2OCT'), 'HEX2OCT', ['=HEX2OCT("F",3)', '=HEX2OCT("3B4E")', '=HEX2OCT("FFFFFFFF00")'], 'read in its zh-CN copy'),
+  ...onPage(ms('en-US', 'IMABS'), 'IMABS', ['=IMABS("5+12i")']),
+  ...onPage(ms('en-US', 'IMAGINARY', true), 'IMAGINARY', ['=IMAGINARY("3+4i")', '=IMAGINARY("0-j")', '=IMAGINARY(4)']),
+  ...onPage(ms('en-us', 'IMARGUMENT', true), 'IMARGUMENT', ['=IMARGUMENT("3+4i")']),
+  ...onPage(ms('en-us', 'IMCONJUGATE'), 'IMCONJUGATE', ['=IMCONJUGATE("3+4i")']),
+  ...onPage(ms('en-us', 'IMCOS', true), 'IMCOS', ['=IMCOS("1+i")']),
+  ...onPage(ms('en-us', 'IMCOSH', true), 'IMCOSH', ['=IMCOSH("4+3i")']),
+  ...onPage(ms('en-us', 'IMCOT'), 'IMCOT', ['=IMCOT("4+3i")']),
+  ...onPage(ms('en-US', 'IMCSC', true), 'IMCSC', ['=IMCSC("4+3i")']),
+  ...onPage(ms('en-us', 'IMCSCH'), 'IMCSCH', ['=IMCSCH("4+3i")']),
+  ...onPage(ms('en-us', 'IMDIV', true), 'IMDIV', ['=IMDIV("-238+240i","10+24i")']),
+  ...onPage(ms('zh-CN', 'IMEXP', true), 'IMEXP', ['=IMEXP("1+i")'], 'its zh-CN address serves the English text'),
+  ...onPage(ms('en-us', 'IMLN'), 'IMLN', ['=IMLN("3+4i")']),
+  ...onPage(ms('en-us', 'IMLOG10', true), 'IMLOG10', ['=IMLOG10("3+4i")']),
+  ...onPage(ms('en-US', 'IMLOG2', true), 'IMLOG2', ['=IMLOG2("3+4i")']),
+  ...onPage(ms('en-US', 'IMPOWER', true), 'IMPOWER', ['=IMPOWER("2+3i",3)']),
+  ...onPage(ms('en-us', 'IMPRODUCT', true), 'IMPRODUCT', ['=IMPRODUCT("3+4i","5-3i")', '=IMPRODUCT("1+2i",30)']),
+  ...onPage(ms('zh-CN', 'IMREAL', true), 'IMREAL', ['=IMREAL("6-9i")'], 'its zh-CN address serves the English text'),
+  ...onPage(ms('en-US', 'IMSEC'), 'IMSEC', ['=IMSEC("4+3i")']),
+  ...onPage(ms('en-us', 'IMSECH', true), 'IMSECH', ['=IMSECH("4+3i")']),
+  ...onPage(ms('zh-cn', 'IMSIN', true), 'IMSIN', ['=IMSIN("4+3i")'], 'its zh-CN address serves the English text'),
+  ...onPage(ms('en-us', 'IMSINH'), 'IMSINH', ['=IMSINH("4+3i")']),
+  ...onPage(ms('en-us', 'IMSQRT'), 'IMSQRT', ['=IMSQRT("1+i")']),
+  ...onPage(ms('zh-CN', 'IMSUB', true), 'IMSUB', ['=IMSUB("13+4i","5+3i")'], 'its zh-CN address serves the English text'),
+  ...onPage(ms('en-us', 'IMSUM'), 'IMSUM', ['=IMSUM("3+6i","5-2i")'], 'corrected: this file had =IMSUM("3+4i","5-3i"), not on the page'),
+  ...onPage(ms('zh-CN', 'IMTAN', true), 'IMTAN', ['=IMTAN("4+3i")'], 'read in its zh-CN copy'),
+  ...onPage(ms('zh-TW', 'OCT2BIN'), 'OCT2BIN', ['=OCT2BIN(3,3)', '=OCT2BIN(7777777000)'], 'read in its zh-TW copy'),
+  ...onPage(ms('zh-CN', 'OCT2DEC'), 'OCT2DEC', ['=OCT2DEC(54)', '=OCT2DEC(7777777533)'], 'read in its zh-CN copy'),
+  ...onPage(ms('zh-CN', 'OCT2HEX'), 'OCT2HEX', ['=OCT2HEX(100,4)', '=OCT2HEX(7777777533)'], 'read in its zh-CN copy'),
+};
+
+export const examples: DocumentedExample[] = markVerified(
+  ENTRIES.map(([fn, formula, expected, decimals]) => ({
+    fn,
+    source: page(fn),
+    formula,
+    expected,
+    ...(decimals === undefined ? {} : { decimals }),
+  })),
+  VERIFIED,
+);
 
 export const notImplemented: Record<string, string> = {};

@@ -5,6 +5,7 @@
  * the relation the page documents instead, and says so in its note.
  */
 import { serial, type DocumentedExample } from './example.js';
+import { markVerified } from './math.js';
 import { page } from './page.js';
 
 const IS_FUNCTIONS = 'https://support.microsoft.com/en-us/office/is-functions-0f2d7971-6019-40a0-a171-f2d869135665';
@@ -21,7 +22,7 @@ const is = (fn: string, formula: string, expected: boolean, data?: Record<string
 const example = (fn: string, formula: string, expected: DocumentedExample['expected'], more: Partial<DocumentedExample> = {}) =>
   ({ fn, source: page(fn), formula, expected, ...more }) satisfies DocumentedExample;
 
-export const examples: DocumentedExample[] = [
+const EXAMPLES: DocumentedExample[] = [
   is('ISLOGICAL', '=ISLOGICAL(TRUE)', true),
   is('ISLOGICAL', '=ISLOGICAL("TRUE")', false),
   is('ISNUMBER', '=ISNUMBER(4)', true),
@@ -58,14 +59,7 @@ export const examples: DocumentedExample[] = [
   example('N', '=N(A5)', 40650, { data: N_DATA }),
   example('N', '=N("7")', 0, { data: N_DATA }),
   example('NA', '=NA()', { error: '#N/A' }),
-  example(
-    'ERROR.TYPE',
-    '=IF(ERROR.TYPE(A2)<3,CHOOSE(ERROR.TYPE(A2),"Ranges do not intersect","The divisor is zero"))',
-    'Ranges do not intersect',
-    {
-      data: ERROR_TYPE_DATA,
-    },
-  ),
+  example('ERROR.TYPE', '=ERROR.TYPE(A2)', 1, { data: ERROR_TYPE_DATA }),
   example(
     'ERROR.TYPE',
     '=IF(ERROR.TYPE(A3)<3,CHOOSE(ERROR.TYPE(A3),"Ranges do not intersect","The divisor is zero"))',
@@ -86,6 +80,15 @@ export const examples: DocumentedExample[] = [
   example('TYPE', '=TYPE(A2)', 2, { data: { A1: 'Data', A2: 'Smith' } }),
   example('TYPE', '=TYPE("Mr. "&A2)', 2, { data: { A1: 'Data', A2: 'Smith' } }),
   example('TYPE', '=TYPE(2+A2)', 16, { data: { A1: 'Data', A2: 'Smith' } }),
+  example(
+    'TYPE',
+    '=(2+A2)',
+    { error: '#VALUE!' },
+    {
+      data: { A1: 'Data', A2: 'Smith' },
+      note: "The page's row showing the error whose type =TYPE(2+A2) gives.",
+    },
+  ),
   example('TYPE', '=TYPE({1,2;3,4})', 64, { data: { A1: 'Data', A2: 'Smith' } }),
   example('TYPE', '=TYPE(TRUE)', 4, { note: "From the page's table: a logical value is 4." }),
   example('TYPE', '=TYPE(12)', 1, { note: "From the page's table: a number is 1." }),
@@ -107,5 +110,85 @@ export const examples: DocumentedExample[] = [
   }),
   example('SHEETS', '=SHEETS(A1:B5)', 1, { note: 'The page: a reference to one sheet spans 1 sheet.' }),
 ];
+
+const ms = (locale: string, path: string) => `https://support.microsoft.com/${locale}/${path}`;
+const IS_PAGE = ms('zh-CN', 'excel/functions/is-functions');
+const ISEVEN_PAGE = ms('en-us', 'Excel/functions/iseven-function');
+const ISODD_PAGE = ms('en-us', 'Excel/functions/isodd-function');
+const ISFORMULA_PAGE = ms('en-US', 'excel/functions/isformula-function');
+const N_PAGE = ms('zh-CN', 'excel/functions/n-function');
+const NA_PAGE = ms('zh-CN', 'Excel/functions/na-function');
+const ERROR_TYPE_PAGE = ms('en-us', 'excel/error-type-function');
+const TYPE_PAGE = ms('ko-kr', 'Excel/type-function');
+const INFO_PAGE = ms('en-us', 'excel/info-function');
+/** The Excel page's second table was cut from the stored copy; Microsoft's SharePoint copy of the same page has it. */
+const IS_SHAREPOINT_PAGE = 'https://support.microsoft.com/zh-cn/sharepoint/libraries/is-functions';
+const IS_SHAREPOINT_ROW =
+  'read in the SharePoint copy of the IS functions page (zh-CN), whose example set 2 tests the same values (Gold, #REF!, #N/A, 330.92, Region1) in a Col1 column with the same results';
+const ISFORMULA_ROW = 'the page lists the tested cell contents in its formula column';
+
+const CELL_COPY =
+  'https://github.com/anandabayuf/managementtoolsproject1/blob/78933aed1dc07e9df81ec3b920531ad6d1a3566d/fungsi-informasi/fungsi-cell.md';
+const CELL_ROW =
+  'read in an Indonesian translation of Microsoft\'s CELL page (its data 75 and "Halo, dunia!", Hello, world!, in A2:A3, and these results; the page\'s own stored copy was cut off)';
+/** The entries whose data, formula and result were compared with the page's text (see markVerified). */
+const VERIFIED: Record<string, [url: string, detail?: string]> = {
+  'CELL|=CELL("row",A20)': [CELL_COPY, CELL_ROW],
+  'CELL|=CELL("contents",A3)': [CELL_COPY, `${CELL_ROW}; the copy spells the info_type "content"`],
+  'CELL|=CELL("type",A2)': [CELL_COPY, CELL_ROW],
+  'CELL|=CELL("col",C7)': [CELL_COPY, 'the info_type table of the same copy: "col" is the column number of the cell in the reference'],
+  'ISLOGICAL|=ISLOGICAL(TRUE)': [IS_PAGE],
+  'ISLOGICAL|=ISLOGICAL("TRUE")': [IS_PAGE],
+  'ISNUMBER|=ISNUMBER(4)': [IS_PAGE],
+  'ISREF|=ISREF(G8)': [IS_PAGE],
+  'ISREF|=ISREF(XYZ1)': [IS_PAGE],
+  'ISEVEN|=ISEVEN(-1)': [ISEVEN_PAGE],
+  'ISEVEN|=ISEVEN(2.5)': [ISEVEN_PAGE],
+  'ISEVEN|=ISEVEN(5)': [ISEVEN_PAGE],
+  'ISEVEN|=ISEVEN(0)': [ISEVEN_PAGE],
+  'ISEVEN|=ISEVEN(A6)': [ISEVEN_PAGE, 'the page shows the date 12/23/2011 (40900) that its last row tests in A6'],
+  'ISODD|=ISODD(-1)': [ISODD_PAGE],
+  'ISODD|=ISODD(2.5)': [ISODD_PAGE],
+  'ISODD|=ISODD(5)': [ISODD_PAGE],
+  'ISFORMULA|=ISFORMULA(A2)': [ISFORMULA_PAGE, ISFORMULA_ROW],
+  'ISFORMULA|=ISFORMULA(A3)': [ISFORMULA_PAGE, ISFORMULA_ROW],
+  'ISFORMULA|=ISFORMULA(A4)': [ISFORMULA_PAGE, ISFORMULA_ROW],
+  'ISFORMULA|=ISFORMULA(A5)': [ISFORMULA_PAGE, ISFORMULA_ROW],
+  'N|=N(A2)': [N_PAGE],
+  'N|=N(A3)': [N_PAGE],
+  'N|=N(A4)': [N_PAGE],
+  'N|=N(A5)': [N_PAGE],
+  'N|=N("7")': [N_PAGE],
+  'NA|=NA()': [NA_PAGE, 'the page has no example table; it says NA returns the error value #N/A'],
+  'ERROR.TYPE|=ERROR.TYPE(A2)': [ERROR_TYPE_PAGE],
+  'ERROR.TYPE|=IF(ERROR.TYPE(A3)<3,CHOOSE(ERROR.TYPE(A3),"Ranges do not intersect","The divisor is zero"))': [
+    ERROR_TYPE_PAGE,
+    'its result read in the ja-JP translation of the page',
+  ],
+  'ERROR.TYPE|=ERROR.TYPE(A4)': [ERROR_TYPE_PAGE, "the page's table: anything else gives #N/A"],
+  'TYPE|=TYPE(A2)': [TYPE_PAGE],
+  'TYPE|=TYPE("Mr. "&A2)': [TYPE_PAGE],
+  'TYPE|=TYPE(2+A2)': [TYPE_PAGE],
+  'TYPE|=(2+A2)': [TYPE_PAGE],
+  'TYPE|=TYPE({1,2;3,4})': [TYPE_PAGE],
+  'TYPE|=TYPE(TRUE)': [TYPE_PAGE, "the page's table: a logical value is 4"],
+  'TYPE|=TYPE(12)': [TYPE_PAGE, "the page's table: a number is 1"],
+  'INFO|=INFO("recalc")': [INFO_PAGE, 'the page: "Automatic" or "Manual", by the calculation option'],
+  'INFO|=INFO("system")': [INFO_PAGE],
+  'INFO|=INFO("numfile")=SHEETS()': [INFO_PAGE],
+  ...Object.fromEntries(
+    [
+      'ISBLANK|=ISBLANK(A2)',
+      'ISERROR|=ISERROR(A4)',
+      'ISNA|=ISNA(A4)',
+      'ISNA|=ISNA(A6)',
+      'ISERR|=ISERR(A6)',
+      'ISNUMBER|=ISNUMBER(A5)',
+      'ISTEXT|=ISTEXT(A3)',
+    ].map((key) => [key, [IS_SHAREPOINT_PAGE, IS_SHAREPOINT_ROW]]),
+  ),
+};
+
+export const examples: DocumentedExample[] = markVerified(EXAMPLES, VERIFIED);
 
 export const notImplemented: Record<string, string> = {};

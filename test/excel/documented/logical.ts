@@ -3,6 +3,7 @@
  * (LET, LAMBDA and the LAMBDA helpers are in dynamic-arrays.ts.)
  */
 import type { DocumentedExample } from './example.js';
+import { markVerified } from './math.js';
 import { page } from './page.js';
 
 /** IFERROR's page: quota and units sold. */
@@ -22,7 +23,7 @@ const CITIES = {
   B8: 200,
 };
 
-export const examples: DocumentedExample[] = [
+const EXAMPLES: DocumentedExample[] = [
   {
     fn: 'IF',
     source: page('IF'),
@@ -235,5 +236,19 @@ export const examples: DocumentedExample[] = [
   },
   { fn: 'FALSE', source: page('FALSE'), formula: '=FALSE()', expected: false },
 ];
+
+/** The entries whose data, formula and result were compared with the page's text (see markVerified). */
+const VERIFIED: Record<string, [url: string, detail?: string]> = {
+  'SWITCH|=SWITCH(WEEKDAY(A2),1,"Sunday",2,"Monday",3,"Tuesday","No match")': [
+    'https://support.microsoft.com/zh-CN/Excel/switch-function',
+    'its first row: A2 is 2, so SWITCH returns Monday',
+  ],
+  'FALSE|=FALSE()': [
+    'https://support.microsoft.com/zh-CN/Excel/false-function',
+    'the page has no example table; it says FALSE returns the logical value FALSE',
+  ],
+};
+
+export const examples: DocumentedExample[] = markVerified(EXAMPLES, VERIFIED);
 
 export const notImplemented: Record<string, string> = {};

@@ -4,6 +4,7 @@
  * each with the result the page gives.
  */
 import type { DocumentedExample } from './example.js';
+import { markVerified } from './math.js';
 
 const page = (slug: string) => `https://support.microsoft.com/en-us/excel/${slug}`;
 
@@ -80,7 +81,7 @@ const each = (
 ): DocumentedExample[] =>
   cases.map(([formula, expected]) => ({ fn, source, data, formula, expected, ...(cell ? { cell } : {}), ...(note ? { note } : {}) }));
 
-export const examples: DocumentedExample[] = [
+const EXAMPLES: DocumentedExample[] = [
   ...each('VLOOKUP', page('vlookup-function'), VLOOKUP_DATA, [
     ['=VLOOKUP(1,A2:C10,2)', 2.17],
     ['=VLOOKUP(1,A2:C10,3,TRUE)', 100],
@@ -277,6 +278,25 @@ export const examples: DocumentedExample[] = [
     note: "the page's example is a picture: a row turned into a column",
   },
 ];
+
+const ADDRESS_PAGE = 'https://support.microsoft.com/zh-TW/excel/functions/address-function';
+const ADDRESS_DETAIL = "the zh-TW copy translates the sheet-name argument; its first result keeps '[Book1]Sheet1'!R2C3";
+
+/** The entries whose data, formula and result were compared with the page's text (see markVerified). */
+const VERIFIED: Record<string, [url: string, detail?: string]> = {
+  'ADDRESS|=ADDRESS(2,3,1,FALSE,"[Book1]Sheet1")': [ADDRESS_PAGE, ADDRESS_DETAIL],
+  'ADDRESS|=ADDRESS(2,3,1,FALSE,"EXCEL SHEET")': [ADDRESS_PAGE, ADDRESS_DETAIL],
+  'FORMULATEXT|=FORMULATEXT(A2)': [
+    'https://support.microsoft.com/ja-JP/Excel/formulatext-function',
+    'the page puts =TODAY() in A2 and the FORMULATEXT formula in C2',
+  ],
+  'HYPERLINK|=HYPERLINK("http://example.microsoft.com/report/budget report.xlsx", "Click for report")': [
+    'https://support.microsoft.com/zh-hk/excel/functions/hyperlink-function',
+    'the cell shows Click for report as its jump text',
+  ],
+};
+
+export const examples: DocumentedExample[] = markVerified(EXAMPLES, VERIFIED);
 
 export const notImplemented: Record<string, string> = {
   GETPIVOTDATA: 'reads a PivotTable; Tickmark workbooks have no PivotTables',

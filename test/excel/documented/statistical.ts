@@ -95,6 +95,14 @@ const TREND_DATA = {
   ...column([13, 14, 15, 16, 17], 'A', 15),
 };
 
+// PROB's page has "Data" in A1, the headings "Value of x" and "Probability" in A2:B2 and its values in A3:B6.
+const PROB_PAGE = {
+  A1: 'Data',
+  A2: 'Value of x',
+  B2: 'Probability',
+  ...column([0, 1, 2, 3], 'A', 3),
+  ...column([0.2, 0.3, 0.1, 0.4], 'B', 3),
+};
 const TRANSLATED = 'the table was read in this translation of the English page; formulas and results are the same';
 const COUNT_PAGE = 'https://support.microsoft.com/ko-KR/Excel/count-function';
 const COUNTA_PAGE = 'https://support.microsoft.com/zh-CN/Excel/counta-function';
@@ -113,6 +121,69 @@ const COVARIANCE_S_PAGE = 'https://support.microsoft.com/zh-TW/Excel/functions/c
 const PERCENTRANK_INC_PAGE = 'https://support.microsoft.com/zh-TW/Excel/percentrank-inc-function';
 const REGRESSION_LAYOUT = 'corrected to the page\'s layout: a "Data" row above the headings, values in A3:A9 and B3:B9 (not A2:A8)';
 
+const NORM_DIST_PAGE = 'https://support.microsoft.com/zh-CN/Excel/norm-dist-function';
+const PHI_PAGE = 'https://support.microsoft.com/zh-CN/Excel/phi-function';
+const PERMUTATIONA_PAGE = 'https://support.microsoft.com/zh-TW/Excel/permutationa-function';
+const T_INV_PAGE = 'https://support.microsoft.com/en-us/Excel/t-inv-function';
+const CHISQ_DIST_PAGE = 'https://support.microsoft.com/zh-cn/excel/chisq-dist-function';
+const CONFIDENCE_T_PAGE = 'https://support.microsoft.com/zh-CN/Excel/confidence-t-function';
+const FISHER_PAGE = 'https://support.microsoft.com/zh-CN/excel/functions/fisher-function';
+const FISHERINV_PAGE = 'https://support.microsoft.com/zh-CN/Excel/fisherinv-function';
+const NORM_S_DIST_PAGE = 'https://support.microsoft.com/en-us/excel/norm-s-dist-function';
+const GAMMALN_PRECISE_PAGE = 'https://support.microsoft.com/en-us/Excel/gammaln-precise-function';
+const STANDARDIZE_PAGE = 'https://support.microsoft.com/en-au/office/standardize-function-81d66554-2d54-40ec-ba83-6437108ee775';
+const NORM_INV_PAGE = 'https://support.microsoft.com/en-us/office/norm-inv-function-54b30935-fee7-493c-bedb-2278a9db7e13';
+const DATA_ROWS = 'corrected to the page: its arguments sit in A2:A4 under the heading "Data" (not typed into the formula)';
+const POISSON_DIST_PAGE = 'https://support.microsoft.com/en-us/office/poisson-dist-function-8fe148ff-39a2-46cb-abf3-7772695d9636';
+const POISSON_DIST_READ =
+  'read in a copy of this page (https://static.70.7.21.65.clients.your-server.de/en-us/office/poisson-dist-function-8fe148ff-39a2-46cb-abf3-7772695d9636); corrected to the page: x and the mean sit in A2:A3 under the heading "Data" (not typed into the formula)';
+const WEIBULL_DIST_PAGE = 'https://support.office.com/en-us/article/WEIBULLDIST-function-e2557a74-4ec0-475b-9468-8f25896a4781';
+const GAMMA_DIST_PAGE = 'https://support.microsoft.com/zh-CN/Excel/gamma-dist-function';
+const F_DIST_PAGE = 'https://support.microsoft.com/zh-CN/Excel/f-dist-function';
+const EXPON_DIST_PAGE = 'https://support.microsoft.com/zh-CN/Excel/expon-dist-function';
+const LOGNORM_DIST_PAGE = 'https://support.microsoft.com/zh-CN/excel/functions/lognorm-dist-function';
+const BINOM_DIST_PAGE = 'https://support.microsoft.com/zh-cn/excel/functions/binom-dist-function';
+const NEGBINOM_DIST_PAGE = 'https://support.microsoft.com/zh-CN/Excel/negbinom-dist-function';
+const HYPGEOM_DIST_PAGE = 'https://support.microsoft.com/zh-TW/Excel/hypgeom-dist-function';
+const BETA_INV_PAGE = 'https://support.microsoft.com/zh-CN/excel/functions/beta-inv-function';
+const BINOM_INV_PAGE = 'https://support.microsoft.com/en-us/Excel/functions/binom-inv-function';
+const CHISQ_DIST_RT_PAGE = 'https://support.microsoft.com/zh-CN/Excel/functions/chisq-dist-rt-function';
+const CHISQ_INV_RT_PAGE = 'https://support.microsoft.com/zh-cn/excel/chisq-inv-rt-function';
+const F_DIST_RT_PAGE = 'https://support.microsoft.com/zh-CN/Excel/f-dist-rt-function';
+const F_INV_PAGE = 'https://support.microsoft.com/zh-CN/Excel/f-inv-function';
+const F_INV_RT_PAGE = 'https://support.microsoft.com/zh-TW/excel/functions/f-inv-rt-function';
+const T_DIST_2T_PAGE = 'https://support.microsoft.com/zh-CN/Excel/t-dist-2t-function';
+const T_DIST_RT_PAGE = 'https://support.microsoft.com/en-us/excel/t-dist-rt-function';
+const T_INV_2T_PAGE = 'https://support.microsoft.com/zh-CN/excel/functions/t-inv-2t-function';
+const CONFIDENCE_NORM_PAGE = 'https://support.microsoft.com/zh-cn/excel/confidence-norm-function';
+const LOGNORM_INV_PAGE = 'https://support.microsoft.com/zh-cn/excel/lognorm-inv-function';
+const PERMUT_PAGE = 'https://support.microsoft.com/zh-CN/Excel/permut-function';
+const BETA_DIST_PAGE = 'https://support.microsoft.com/zh-tw/excel/beta-dist-function';
+const F_TEST_PAGE = 'https://support.microsoft.com/en-us/Excel/f-test-function';
+const T_TEST_PAGE = 'https://support.microsoft.com/zh-CN/excel/functions/t-test-function';
+const Z_TEST_PAGE = 'https://support.microsoft.com/zh-hk/excel/functions/z-test-function';
+const Z_TEST_NOTE = `the page's heading "Data" in A1 above the values; ${TRANSLATED}`;
+const CHISQ_TEST_PAGE = 'https://support.microsoft.com/ko-kr/Excel/chisq-test-function';
+const GAMMA_INV_PAGE = 'https://support.microsoft.com/zh-TW/Excel/gamma-inv-function';
+const GAMMA_PAGE = 'https://support.microsoft.com/en-us/excel/gamma-function';
+const GAUSS_PAGE = 'https://support.microsoft.com/zh-CN/Excel/gauss-function';
+const BINOM_DIST_RANGE_PAGE = 'https://support.microsoft.com/zh-CN/Excel/binom-dist-range-function';
+const T_DIST_PAGE = 'https://support.microsoft.com/zh-CN/Excel/t-dist-function';
+const CHISQ_INV_PAGE = 'https://support.microsoft.com/zh-CN/excel/functions/chisq-inv-function';
+/**
+ * A Markdown copy of the page, with its example tables and results, in the repository
+ * github.com/axu133/ML-Playground (ExcelRAG/statistical_functions/<FN>.md), each file ending
+ * with a link to the page it was copied from; the Microsoft page's stored copy was cut off.
+ */
+const copyOf = (fn: string) =>
+  `https://github.com/axu133/ML-Playground/blob/1bfbc87e8469188ab442f60bd679324128305aa6/ExcelRAG/statistical_functions/${fn}.md`;
+const copyDetail = (detail?: string) =>
+  ["read in a copy of Microsoft's page (its table and results), the page's own stored copy being cut off", detail]
+    .filter(Boolean)
+    .join('; ');
+const COUNTIF_CASE = 'the page writes the fruit in lower case (apples, oranges, peaches); COUNTIF ignores case';
+const GROWTH_ROUNDED =
+  'the page shows the results rounded to whole units (32,618, 47,729, 69,841, 102,197, 149,542, 218,822; 320,197 and 468,536), which these agree with';
 /** The entries whose data, formula and result were compared with the page's text (see markVerified in math.ts). */
 const VERIFIED: Record<string, [url: string, detail?: string]> = {
   'COUNT|=COUNT(A2:A6)': [COUNT_PAGE, TRANSLATED],
@@ -179,7 +250,10 @@ const VERIFIED: Record<string, [url: string, detail?: string]> = {
   'AVERAGE|=AVERAGE(A2:A6, 5)': [AVERAGE_PAGE, `${AVERAGE_FIX}; ${TRANSLATED}`],
   'AVERAGE|=AVERAGE(A2:C2)': [AVERAGE_PAGE, `${AVERAGE_FIX}; ${TRANSLATED}`],
   'AVERAGEA|=AVERAGEA(A2:A6)': [AVERAGEA_PAGE, TRANSLATED],
-  'AVERAGEA|=AVERAGEA(A2:A5,A7)': [AVERAGEA_PAGE, `added from the page; ${TRANSLATED}`],
+  'AVERAGEA|=AVERAGEA(A2:A5,A7)': [
+    AVERAGEA_PAGE,
+    `corrected to the page's layout pasted at A1: its formula table's heading row follows the data, so A7 holds "Formula"; ${TRANSLATED}`,
+  ],
   'MINA|=MINA(A2:A6)': ['https://support.microsoft.com/zh-tw/Excel/functions/mina-function', TRANSLATED],
   'COUNTBLANK|=COUNTBLANK(A2:B4)': [
     'https://support.microsoft.com/en-us/Excel/countblank-function',
@@ -216,6 +290,178 @@ const VERIFIED: Record<string, [url: string, detail?: string]> = {
     'https://support.microsoft.com/zh-TW/Excel/functions/mode-mult-function',
     `corrected to the page: a legacy array formula over C15:C22 giving 1, 2, 3 and then #N/A, not a spill from B2; ${TRANSLATED}`,
   ],
+  'GAMMA|=GAMMA(2.5)': [GAMMA_PAGE],
+  'GAMMA|=GAMMA(-3.75)': [GAMMA_PAGE],
+  'GAMMA|=GAMMA(0)': [GAMMA_PAGE],
+  'GAMMA|=GAMMA(-2)': [GAMMA_PAGE],
+  'GAUSS|=GAUSS(2)': [GAUSS_PAGE, `the page shows the formula as text and gives its result, 0.47725, in the description; ${TRANSLATED}`],
+  'BINOM.DIST.RANGE|=BINOM.DIST.RANGE(60,0.75,48)': [BINOM_DIST_RANGE_PAGE, TRANSLATED],
+  'BINOM.DIST.RANGE|=BINOM.DIST.RANGE(60,0.75,45,50)': [BINOM_DIST_RANGE_PAGE, TRANSLATED],
+  'T.DIST|=T.DIST(60,1,TRUE)': [T_DIST_PAGE, TRANSLATED],
+  'T.DIST|=T.DIST(8,3,FALSE)': [T_DIST_PAGE, TRANSLATED],
+  'CHISQ.INV|=CHISQ.INV(0.6,2)': [CHISQ_INV_PAGE, TRANSLATED],
+  'CHISQ.INV|=CHISQ.INV(0.93,1)': [
+    CHISQ_INV_PAGE,
+    `corrected to the page's result 3.283020286 (not 3.283020287), compared at 8 decimals: the page cuts 3.28302028676 off rather than rounding it; ${TRANSLATED}`,
+  ],
+  'NORM.DIST|=NORM.DIST(A2,A3,A4,TRUE)': [
+    NORM_DIST_PAGE,
+    `corrected to the page: x, mean and standard deviation in A2:A4 (not typed into the formula); ${TRANSLATED}`,
+  ],
+  'NORM.DIST|=NORM.DIST(A2,A3,A4,FALSE)': [
+    NORM_DIST_PAGE,
+    `corrected to the page: x, mean and standard deviation in A2:A4 (not typed into the formula); ${TRANSLATED}`,
+  ],
+  'PHI|=PHI(0.75)': [PHI_PAGE, TRANSLATED],
+  'PERMUTATIONA|=PERMUTATIONA(3,2)': [PERMUTATIONA_PAGE, TRANSLATED],
+  'PERMUTATIONA|=PERMUTATIONA(2,2)': [PERMUTATIONA_PAGE, TRANSLATED],
+  'T.INV|=T.INV(0.75,2)': [T_INV_PAGE],
+  'CHISQ.DIST|=CHISQ.DIST(0.5,1,TRUE)': [CHISQ_DIST_PAGE, TRANSLATED],
+  'CHISQ.DIST|=CHISQ.DIST(2,3,FALSE)': [CHISQ_DIST_PAGE, TRANSLATED],
+  'CONFIDENCE.T|=CONFIDENCE.T(0.05,1,50)': [CONFIDENCE_T_PAGE, TRANSLATED],
+  'FISHER|=FISHER(0.75)': [FISHER_PAGE, TRANSLATED],
+  'FISHERINV|=FISHERINV(0.972955)': [FISHERINV_PAGE, TRANSLATED],
+  'NORM.S.DIST|=NORM.S.DIST(1.333333,TRUE)': [NORM_S_DIST_PAGE],
+  'NORM.S.DIST|=NORM.S.DIST(1.333333,FALSE)': [NORM_S_DIST_PAGE],
+  'GAMMALN.PRECISE|=GAMMALN.PRECISE(4)': [GAMMALN_PRECISE_PAGE],
+  'STANDARDIZE|=STANDARDIZE(A2,A3,A4)': [STANDARDIZE_PAGE, DATA_ROWS],
+  'NORM.INV|=NORM.INV(A2,A3,A4)': [NORM_INV_PAGE, DATA_ROWS],
+  'GAMMALN|=GAMMALN(4)': ['https://support.microsoft.com/en-gb/office/gammaln-function-b838c48b-c65f-484f-9e1d-141c55470eb9'],
+  'NORM.S.INV|=NORM.S.INV(0.908789)': [
+    'https://support.microsoft.com/en-gb/office/norm-s-inv-function-d6d556b4-ab7f-49cd-b526-5a20918452b1',
+  ],
+  'POISSON.DIST|=POISSON.DIST(A2,A3,TRUE)': [POISSON_DIST_PAGE, POISSON_DIST_READ],
+  'POISSON.DIST|=POISSON.DIST(A2,A3,FALSE)': [POISSON_DIST_PAGE, POISSON_DIST_READ],
+  'WEIBULL.DIST|=WEIBULL.DIST(A2,A3,A4,TRUE)': [WEIBULL_DIST_PAGE, `${DATA_ROWS}; the page gives the results in its descriptions`],
+  'WEIBULL.DIST|=WEIBULL.DIST(A2,A3,A4,FALSE)': [WEIBULL_DIST_PAGE, `${DATA_ROWS}; the page gives the results in its descriptions`],
+  'GAMMA.DIST|=GAMMA.DIST(A2,A3,A4,FALSE)': [GAMMA_DIST_PAGE, `${DATA_ROWS}; ${TRANSLATED}`],
+  'GAMMA.DIST|=GAMMA.DIST(A2,A3,A4,TRUE)': [GAMMA_DIST_PAGE, `${DATA_ROWS}; ${TRANSLATED}`],
+  'F.DIST|=F.DIST(A2,A3,A4,TRUE)': [F_DIST_PAGE, `${DATA_ROWS}; ${TRANSLATED}`],
+  'F.DIST|=F.DIST(A2,A3,A4,FALSE)': [F_DIST_PAGE, `${DATA_ROWS}; ${TRANSLATED}`],
+  'EXPON.DIST|=EXPON.DIST(A2,A3,TRUE)': [
+    EXPON_DIST_PAGE,
+    `corrected to the page: x and lambda sit in A2:A3 under the heading "Data"; ${TRANSLATED}`,
+  ],
+  'EXPON.DIST|=EXPON.DIST(0.2,10,FALSE)': [
+    EXPON_DIST_PAGE,
+    `the page types this one's arguments into the formula, beside the data in A2:A3; ${TRANSLATED}`,
+  ],
+  'LOGNORM.DIST|=LOGNORM.DIST(A2,A3,A4,TRUE)': [LOGNORM_DIST_PAGE, `${DATA_ROWS}; ${TRANSLATED}`],
+  'LOGNORM.DIST|=LOGNORM.DIST(A2,A3,A4,FALSE)': [LOGNORM_DIST_PAGE, `${DATA_ROWS}; ${TRANSLATED}`],
+  'BINOM.DIST|=BINOM.DIST(A2,A3,A4,FALSE)': [BINOM_DIST_PAGE, `${DATA_ROWS}; ${TRANSLATED}`],
+  'NEGBINOM.DIST|=NEGBINOM.DIST(A2,A3,A4,TRUE)': [NEGBINOM_DIST_PAGE, `${DATA_ROWS}; ${TRANSLATED}`],
+  'NEGBINOM.DIST|=NEGBINOM.DIST(A2,A3,A4,FALSE)': [NEGBINOM_DIST_PAGE, `${DATA_ROWS}; ${TRANSLATED}`],
+  'HYPGEOM.DIST|=HYPGEOM.DIST(A2,A3,A4,A5,TRUE)': [
+    HYPGEOM_DIST_PAGE,
+    `corrected to the page: its arguments sit in A2:A5 under the heading "Data" (not typed into the formula); ${TRANSLATED}`,
+  ],
+  'BETA.INV|=BETA.INV(A2,A3,A4,A5,A6)': [
+    BETA_INV_PAGE,
+    `corrected to the page: its arguments sit in A2:A6 under the heading "Data" (not typed into the formula); ${TRANSLATED}`,
+  ],
+  'BINOM.INV|=BINOM.INV(A2,A3,A4)': [BINOM_INV_PAGE, DATA_ROWS],
+  'CHISQ.DIST.RT|=CHISQ.DIST.RT(A2,A3)': [
+    CHISQ_DIST_RT_PAGE,
+    `corrected to the page: x and the degrees of freedom sit in A2:A3 under the heading "Data" (not typed into the formula); ${TRANSLATED}`,
+  ],
+  'CHISQ.INV.RT|=CHISQ.INV.RT(A2,A3)': [
+    CHISQ_INV_RT_PAGE,
+    `corrected to the page: the probability and the degrees of freedom sit in A2:A3 under the heading "Data" (not typed into the formula); ${TRANSLATED}`,
+  ],
+  'F.DIST.RT|=F.DIST.RT(A2,A3,A4)': [F_DIST_RT_PAGE, `${DATA_ROWS}; ${TRANSLATED}`],
+  'F.INV|=F.INV(A2,A3,A4)': [F_INV_PAGE, `${DATA_ROWS}; ${TRANSLATED}`],
+  'F.INV.RT|=F.INV.RT(A2,A3,A4)': [
+    F_INV_RT_PAGE,
+    `${DATA_ROWS}; and to its result as shown, 15.20686 (5 decimals, not 15.206865); ${TRANSLATED}`,
+  ],
+  'T.DIST.2T|=T.DIST.2T(A2,A3)': [
+    T_DIST_2T_PAGE,
+    `corrected to the page: x and the degrees of freedom sit in A2:A3 under the heading "Data"; its result column shows 5.46%, its description 0.054645; ${TRANSLATED}`,
+  ],
+  'T.DIST.RT|=T.DIST.RT(A2,A3)': [
+    T_DIST_RT_PAGE,
+    'corrected to the page: x and the degrees of freedom sit in A2:A3 under the heading "Data" (not typed into the formula)',
+  ],
+  'T.INV.2T|=T.INV.2T(A2,A3)': [
+    T_INV_2T_PAGE,
+    `corrected to the page: the probability and the degrees of freedom sit in A2:A3 under the heading "Data" (not typed into the formula); ${TRANSLATED}`,
+  ],
+  'CONFIDENCE.NORM|=CONFIDENCE.NORM(A2,A3,A4)': [CONFIDENCE_NORM_PAGE, `${DATA_ROWS}; ${TRANSLATED}`],
+  'LOGNORM.INV|=LOGNORM.INV(A2, A3, A4)': [LOGNORM_INV_PAGE, `${DATA_ROWS}; ${TRANSLATED}`],
+  'PERMUT|=PERMUT(A2,A3)': [
+    PERMUT_PAGE,
+    `corrected to the page: the number of objects and the number chosen sit in A2:A3 under the heading "Data" (not typed into the formula); ${TRANSLATED}`,
+  ],
+  'PERMUT|=PERMUT(3,2)': [PERMUT_PAGE, `the page types this one's arguments into the formula, beside the data in A2:A3; ${TRANSLATED}`],
+  'BETA.DIST|=BETA.DIST(A2,A3,A4,TRUE,A5,A6)': [
+    BETA_DIST_PAGE,
+    `corrected to the page: its arguments sit in A2:A6 under the heading "Data" (not typed into the formula); ${TRANSLATED}`,
+  ],
+  'BETA.DIST|=BETA.DIST(A2,A3,A4,FALSE,A5,A6)': [
+    BETA_DIST_PAGE,
+    `corrected to the page: its arguments sit in A2:A6 under the heading "Data" (not typed into the formula); ${TRANSLATED}`,
+  ],
+  'F.TEST|=F.TEST(A2:A6,B2:B6)': [F_TEST_PAGE, 'corrected to the page: the headings "Data1" and "Data2" in A1:B1 above the values'],
+  'T.TEST|=T.TEST(A2:A10,B2:B10,2,1)': [
+    T_TEST_PAGE,
+    `corrected to the page: the headings "Data 1" and "Data 2" in A1:B1 above the values; ${TRANSLATED}`,
+  ],
+  'Z.TEST|=Z.TEST(A2:A11,4)': [Z_TEST_PAGE, Z_TEST_NOTE],
+  'Z.TEST|=2 * MIN(Z.TEST(A2:A11,4), 1 - Z.TEST(A2:A11,4))': [Z_TEST_PAGE, `added from the page; ${Z_TEST_NOTE}`],
+  'Z.TEST|=Z.TEST(A2:A11,6)': [Z_TEST_PAGE, `added from the page; ${Z_TEST_NOTE}`],
+  'Z.TEST|=2 * MIN(Z.TEST(A2:A11,6), 1 - Z.TEST(A2:A11,6))': [Z_TEST_PAGE, `added from the page; ${Z_TEST_NOTE}`],
+  'CHISQ.TEST|=CHISQ.TEST(A2:B4,A6:B8)': [
+    CHISQ_TEST_PAGE,
+    `corrected to the page: the headings "Men (Actual)" and "Women (Actual)" in A1:B1 and "Men (Expected)" and "Women (Expected)" in A5:B5 (its column of descriptions is left out); ${TRANSLATED}`,
+  ],
+  'PROB|=PROB(A3:A6,B3:B6,2)': [
+    'https://support.microsoft.com/zh-CN/excel/functions/prob-function',
+    `corrected to the page: "Data" in A1, the headings in A2:B2 and the values in A3:B6 (was A2:B5); ${TRANSLATED}`,
+  ],
+  'PROB|=PROB(A3:A6,B3:B6,1,3)': [
+    'https://support.microsoft.com/zh-CN/excel/functions/prob-function',
+    `corrected to the page, as above; ${TRANSLATED}`,
+  ],
+  'GAMMA.INV|=GAMMA.INV(A2,A3,A4)': [GAMMA_INV_PAGE, `${DATA_ROWS}; ${TRANSLATED}`],
+  'RANK.EQ|=RANK.EQ(A3,A2:A6,1)': [
+    'https://support.microsoft.com/ja-jp/Excel/functions/rank-eq-function',
+    'the page\'s remarks give this result (3) for its data, 7, 3.5, 3.5, 1 and 2 under "Data" (heading added); the copy read cut off the table\'s own results, so the other two formulas stay unverified',
+  ],
+  'AVERAGEIF|=AVERAGEIF(B2:B5,"<23000")': [copyOf('AVERAGEIF'), copyDetail()],
+  'AVERAGEIF|=AVERAGEIF(A2:A5,"<250000")': [copyOf('AVERAGEIF'), copyDetail()],
+  'AVERAGEIF|=AVERAGEIF(A2:A5,"<95000")': [copyOf('AVERAGEIF'), copyDetail()],
+  'AVERAGEIF|=AVERAGEIF(A2:A5,">250000",B2:B5)': [copyOf('AVERAGEIF'), copyDetail()],
+  'AVERAGEIFS|=AVERAGEIFS(B2:B5, B2:B5, ">70", B2:B5, "<90")': [
+    copyOf('AVERAGEIFS'),
+    copyDetail('its description gives (80.5), the average of 75 and 86; its result column shows 75'),
+  ],
+  'AVERAGEIFS|=AVERAGEIFS(C2:C5, C2:C5, ">95")': [copyOf('AVERAGEIFS'), copyDetail()],
+  'AVERAGEIFS|=AVERAGEIFS(D2:D5, D2:D5, "<>Incomplete", D2:D5, ">80")': [copyOf('AVERAGEIFS'), copyDetail()],
+  'COUNTIF|=COUNTIF(A2:A5,"apples")': [copyOf('COUNTIF'), copyDetail(COUNTIF_CASE)],
+  'COUNTIF|=COUNTIF(A2:A5,A4)': [copyOf('COUNTIF'), copyDetail(COUNTIF_CASE)],
+  'COUNTIF|=COUNTIF(A2:A5,A2)+COUNTIF(A2:A5,A3)': [copyOf('COUNTIF'), copyDetail(COUNTIF_CASE)],
+  'COUNTIF|=COUNTIF(B2:B5,">55")': [copyOf('COUNTIF'), copyDetail(COUNTIF_CASE)],
+  'COUNTIF|=COUNTIF(B2:B5,"<>"&B4)': [copyOf('COUNTIF'), copyDetail(COUNTIF_CASE)],
+  'COUNTIF|=COUNTIF(A2:A5,"*")': [copyOf('COUNTIF'), copyDetail(COUNTIF_CASE)],
+  'COUNTIF|=COUNTIF(A2:A5,"?????es")': [copyOf('COUNTIF'), copyDetail(COUNTIF_CASE)],
+  'COUNTIFS|=COUNTIFS(B2:D2,"=Yes")': [copyOf('COUNTIFS'), copyDetail()],
+  'COUNTIFS|=COUNTIFS(B2:B5,"=Yes",C2:C5,"=Yes")': [copyOf('COUNTIFS'), copyDetail()],
+  'COUNTIFS|=COUNTIFS(B5:D5,"=Yes",B3:D3,"=Yes")': [copyOf('COUNTIFS'), copyDetail()],
+  'RANK.EQ|=RANK.EQ(A2,A2:A6,1)': [copyOf('RANK.EQ'), copyDetail()],
+  'RANK.EQ|=RANK.EQ(A6,A2:A6)': [copyOf('RANK.EQ'), copyDetail()],
+  'FORECAST|=FORECAST(30,A2:A6,B2:B6)': [
+    copyOf('FORECAST'),
+    copyDetail(
+      'the page documents FORECAST and FORECAST.LINEAR together; its example is =FORECAST.LINEAR(30,A2:A6,B2:B6) over the same data, 10.607253',
+    ),
+  ],
+  'LINEST|=LINEST(A2:A5,B2:B5,,FALSE)': [
+    copyOf('LINEST'),
+    copyDetail('example 1: known y 1, 9, 5, 7 and known x 0, 4, 2, 3; slope 2 and y-intercept 1'),
+  ],
+  'GROWTH|=GROWTH(B2:B7,A2:A7)': [copyOf('GROWTH'), copyDetail(GROWTH_ROUNDED)],
+  'GROWTH|=GROWTH(B2:B7,A2:A7,A9:A10)': [copyOf('GROWTH'), copyDetail(GROWTH_ROUNDED)],
+  'HYPGEOM.DIST|=HYPGEOM.DIST(A2,A3,A4,A5,FALSE)': [copyOf('HYPGEOM.DIST'), copyDetail()],
   'FORECAST.LINEAR|=FORECAST.LINEAR(30,A2:A6,B2:B6)': [
     'https://support.microsoft.com/en-us/Excel/forecast-and-forecast-linear-functions',
     'table read in the zh-CN, ja-JP and ko-KR translations',
@@ -234,11 +480,13 @@ export const examples: DocumentedExample[] = markVerified(
     {
       fn: 'AVERAGEA',
       source: page('AVERAGEA'),
-      data: column([10, 7, 9, 2, 'Not available']),
+      // Pasted at A1 as the page says, its example is one table: "Data", the five values in A2:A6,
+      // then the heading row "Formula | Description | Result" in A7 and the formulas below it.
+      data: { A1: 'Data', ...column([10, 7, 9, 2, 'Not available']), A7: 'Formula', B7: 'Description', C7: 'Result' },
       formula: '=AVERAGEA(A2:A5,A7)',
-      cell: 'C2',
+      cell: 'A9',
       expected: 5.6,
-      note: 'the page: the average of the numbers above and the empty cell A7 (placed in C2 so that A7 stays empty); its result 5.6 counts the empty A7 as 0, which its own remarks (empty cells in a reference are ignored) contradict',
+      note: 'the page describes A7 as an empty cell, but its own remarks say empty cells in a reference are ignored (which gives 28/4 = 7); its 5.6 = 28/5 is what the pasted example gives, A7 holding the text heading "Formula", which AVERAGEA counts as 0',
     },
     ...over('AVERAGEIF', COMMISSIONS, [
       ['=AVERAGEIF(B2:B5,"<23000")', 14000],
@@ -328,7 +576,7 @@ export const examples: DocumentedExample[] = markVerified(
       ['=SMALL(A2:A10,4)', 4],
       ['=SMALL(B2:B10,2)', 3],
     ]),
-    ...over('RANK.EQ', column([7, 3.5, 3.5, 1, 2]), [
+    ...over('RANK.EQ', { A1: 'Data', ...column([7, 3.5, 3.5, 1, 2]) }, [
       ['=RANK.EQ(A2,A2:A6,1)', 5],
       ['=RANK.EQ(A6,A2:A6)', 4],
       ['=RANK.EQ(A3,A2:A6,1)', 3],
@@ -388,7 +636,7 @@ export const examples: DocumentedExample[] = markVerified(
     ...over('INTERCEPT', columns([2, 3, 9, 1, 8], [6, 5, 11, 7, 5]), [['=INTERCEPT(A2:A6, B2:B6)', 0.0483871, 7]]),
     ...over('FORECAST.LINEAR', FORECAST_DATA, [['=FORECAST.LINEAR(30,A2:A6,B2:B6)', 10.607253, 6]]),
     ...over('FORECAST', FORECAST_DATA, [['=FORECAST(30,A2:A6,B2:B6)', 10.607253, 6]]),
-    ...over('F.TEST', FORECAST_DATA, [['=F.TEST(A2:A6,B2:B6)', 0.64831785, 8]]),
+    ...over('F.TEST', { A1: 'Data1', B1: 'Data2', ...FORECAST_DATA }, [['=F.TEST(A2:A6,B2:B6)', 0.64831785, 8]]),
     {
       fn: 'LINEST',
       source: page('LINEST'),
@@ -442,19 +690,96 @@ export const examples: DocumentedExample[] = markVerified(
       cell: 'C2',
       expected: [[1], [2], [4], [2]],
     },
-    ...over('PROB', columns([0, 1, 2, 3], [0.2, 0.3, 0.1, 0.4]), [
-      ['=PROB(A2:A5,B2:B5,2)', 0.1],
-      ['=PROB(A2:A5,B2:B5,1,3)', 0.8],
+    ...over('PROB', PROB_PAGE, [
+      ['=PROB(A3:A6,B3:B6,2)', 0.1],
+      ['=PROB(A3:A6,B3:B6,1,3)', 0.8],
     ]),
     ...over(
       'CHISQ.TEST',
-      { ...columns([58, 11, 10], [35, 25, 23]), ...column([45.35, 17.56, 16.09], 'A', 6), ...column([47.65, 18.44, 16.91], 'B', 6) },
+      {
+        A1: 'Men (Actual)',
+        B1: 'Women (Actual)',
+        A5: 'Men (Expected)',
+        B5: 'Women (Expected)',
+        ...columns([58, 11, 10], [35, 25, 23]),
+        ...column([45.35, 17.56, 16.09], 'A', 6),
+        ...column([47.65, 18.44, 16.91], 'B', 6),
+      },
       [['=CHISQ.TEST(A2:B4,A6:B8)', 0.0003082, 7]],
     ),
-    ...over('T.TEST', columns([3, 4, 5, 8, 9, 1, 2, 4, 5], [6, 19, 3, 2, 14, 4, 5, 17, 1]), [['=T.TEST(A2:A10,B2:B10,2,1)', 0.196016, 6]]),
-    ...over('Z.TEST', column([3, 6, 7, 8, 6, 5, 4, 2, 1, 9]), [['=Z.TEST(A2:A11,4)', 0.090574, 6]]),
+    ...over('T.TEST', { A1: 'Data 1', B1: 'Data 2', ...columns([3, 4, 5, 8, 9, 1, 2, 4, 5], [6, 19, 3, 2, 14, 4, 5, 17, 1]) }, [
+      ['=T.TEST(A2:A10,B2:B10,2,1)', 0.196016, 6],
+    ]),
+    // Z.TEST's page has the heading "Data" above its values and four formulas.
+    ...over('Z.TEST', { A1: 'Data', ...column([3, 6, 7, 8, 6, 5, 4, 2, 1, 9]) }, [
+      ['=Z.TEST(A2:A11,4)', 0.090574, 6],
+      ['=2 * MIN(Z.TEST(A2:A11,4), 1 - Z.TEST(A2:A11,4))', 0.181148, 6],
+      ['=Z.TEST(A2:A11,6)', 0.863043, 6],
+      ['=2 * MIN(Z.TEST(A2:A11,6), 1 - Z.TEST(A2:A11,6))', 0.273913, 6],
+    ]),
+    // NORM.DIST's page puts x, the mean and the standard deviation in A2:A4 under a "Data" heading.
+    ...over('NORM.DIST', { A1: 'Data', ...column([42, 40, 1.5]) }, [
+      ['=NORM.DIST(A2,A3,A4,TRUE)', 0.9087888, 7],
+      ['=NORM.DIST(A2,A3,A4,FALSE)', 0.10934, 5],
+    ]),
+    // STANDARDIZE's and NORM.INV's pages put their arguments in A2:A4 under a "Data" heading too.
+    ...over('STANDARDIZE', { A1: 'Data', ...column([42, 40, 1.5]) }, [['=STANDARDIZE(A2,A3,A4)', 1.33333333, 8]]),
+    ...over('NORM.INV', { A1: 'Data', ...column([0.908789, 40, 1.5]) }, [['=NORM.INV(A2,A3,A4)', 42.000002, 6]]),
+    ...over('GAMMA.DIST', { A1: 'Data', ...column([10.00001131, 9, 2]) }, [
+      ['=GAMMA.DIST(A2,A3,A4,FALSE)', 0.032639, 6],
+      ['=GAMMA.DIST(A2,A3,A4,TRUE)', 0.068094, 6],
+    ]),
+    ...over('F.DIST', { A1: 'Data', ...column([15.2069, 6, 4]) }, [
+      ['=F.DIST(A2,A3,A4,TRUE)', 0.99, 6],
+      ['=F.DIST(A2,A3,A4,FALSE)', 0.0012238, 7],
+    ]),
+    ...over('EXPON.DIST', { A1: 'Data', ...column([0.2, 10]) }, [
+      ['=EXPON.DIST(A2,A3,TRUE)', 0.86466472, 8],
+      ['=EXPON.DIST(0.2,10,FALSE)', 1.35335283, 8],
+    ]),
+    ...over('LOGNORM.DIST', { A1: 'Data', ...column([4, 3.5, 1.2]) }, [
+      ['=LOGNORM.DIST(A2,A3,A4,TRUE)', 0.0390836, 7],
+      ['=LOGNORM.DIST(A2,A3,A4,FALSE)', 0.0176176, 7],
+    ]),
+    ...over('BINOM.DIST', { A1: 'Data', ...column([6, 10, 0.5]) }, [['=BINOM.DIST(A2,A3,A4,FALSE)', 0.2050781, 7]]),
+    ...over('NEGBINOM.DIST', { A1: 'Data', ...column([10, 5, 0.25]) }, [
+      ['=NEGBINOM.DIST(A2,A3,A4,TRUE)', 0.3135141, 7],
+      ['=NEGBINOM.DIST(A2,A3,A4,FALSE)', 0.0550487, 7],
+    ]),
+    ...over('HYPGEOM.DIST', { A1: 'Data', ...column([1, 4, 8, 20]) }, [
+      ['=HYPGEOM.DIST(A2,A3,A4,A5,TRUE)', 0.4654, 4],
+      ['=HYPGEOM.DIST(A2,A3,A4,A5,FALSE)', 0.3633, 4],
+    ]),
+    ...over('BETA.INV', { A1: 'Data', ...column([0.685470581, 8, 10, 1, 3]) }, [['=BETA.INV(A2,A3,A4,A5,A6)', 2, 7]]),
+    ...over('BINOM.INV', { A1: 'Data', ...column([6, 0.5, 0.75]) }, [['=BINOM.INV(A2,A3,A4)', 4]]),
+    ...over('CHISQ.DIST.RT', { A1: 'Data', ...column([18.307, 10]) }, [['=CHISQ.DIST.RT(A2,A3)', 0.0500006, 7]]),
+    ...over('CHISQ.INV.RT', { A1: 'Data', ...column([0.050001, 10]) }, [['=CHISQ.INV.RT(A2,A3)', 18.306973, 6]]),
+    ...over('F.DIST.RT', { A1: 'Data', ...column([15.2068649, 6, 4]) }, [['=F.DIST.RT(A2,A3,A4)', 0.01, 6]]),
+    ...over('F.INV', { A1: 'Data', ...column([0.01, 6, 4]) }, [['=F.INV(A2,A3,A4)', 0.10930991, 8]]),
+    ...over('F.INV.RT', { A1: 'Data', ...column([0.01, 6, 4]) }, [['=F.INV.RT(A2,A3,A4)', 15.20686, 5]]),
+    ...over('T.DIST.2T', { A1: 'Data', ...column([1.959999998, 60]) }, [['=T.DIST.2T(A2,A3)', 0.054645, 6]]),
+    ...over('T.DIST.RT', { A1: 'Data', ...column([1.959999998, 60]) }, [['=T.DIST.RT(A2,A3)', 0.027322, 6]]),
+    ...over('T.INV.2T', { A1: 'Data', ...column([0.546449, 60]) }, [['=T.INV.2T(A2,A3)', 0.606533, 6]]),
+    ...over('CONFIDENCE.NORM', { A1: 'Data', ...column([0.05, 2.5, 50]) }, [['=CONFIDENCE.NORM(A2,A3,A4)', 0.692952, 6]]),
+    ...over('LOGNORM.INV', { A1: 'Data', ...column([0.039084, 3.5, 1.2]) }, [['=LOGNORM.INV(A2, A3, A4)', 4.0000252, 7]]),
+    ...over('PERMUT', { A1: 'Data', ...column([100, 3]) }, [
+      ['=PERMUT(A2,A3)', 970200],
+      ['=PERMUT(3,2)', 6],
+    ]),
+    ...over('BETA.DIST', { A1: 'Data', ...column([2, 8, 10, 1, 3]) }, [
+      ['=BETA.DIST(A2,A3,A4,TRUE,A5,A6)', 0.6854706, 7],
+      ['=BETA.DIST(A2,A3,A4,FALSE,A5,A6)', 1.4837646, 7],
+    ]),
+    ...over('GAMMA.INV', { A1: 'Data', ...column([0.068094, 9, 2]) }, [['=GAMMA.INV(A2,A3,A4)', 10.0000112, 7]]),
+    ...over('POISSON.DIST', { A1: 'Data', ...column([2, 5]) }, [
+      ['=POISSON.DIST(A2,A3,TRUE)', 0.124652, 6],
+      ['=POISSON.DIST(A2,A3,FALSE)', 0.084224, 6],
+    ]),
+    ...over('WEIBULL.DIST', { A1: 'Data', ...column([105, 20, 100]) }, [
+      ['=WEIBULL.DIST(A2,A3,A4,TRUE)', 0.929581, 6],
+      ['=WEIBULL.DIST(A2,A3,A4,FALSE)', 0.035589, 6],
+    ]),
     ...plain([
-      ['STANDARDIZE', '=STANDARDIZE(42,40,1.5)', 1.33333333, 8],
       ['FISHER', '=FISHER(0.75)', 0.9729551, 7],
       ['FISHERINV', '=FISHERINV(0.972955)', 0.75, 6],
       ['GAMMA', '=GAMMA(2.5)', 1.329, 3],
@@ -465,57 +790,20 @@ export const examples: DocumentedExample[] = markVerified(
       ['GAMMALN.PRECISE', '=GAMMALN.PRECISE(4)', 1.7917595, 7],
       ['GAUSS', '=GAUSS(2)', 0.47725, 5],
       ['PHI', '=PHI(0.75)', 0.301137432, 9],
-      ['PERMUT', '=PERMUT(100,3)', 970200],
-      ['PERMUT', '=PERMUT(3,2)', 6],
       ['PERMUTATIONA', '=PERMUTATIONA(3,2)', 9],
       ['PERMUTATIONA', '=PERMUTATIONA(2,2)', 4],
-      ['NORM.DIST', '=NORM.DIST(42,40,1.5,TRUE)', 0.9087888, 7],
-      ['NORM.DIST', '=NORM.DIST(42,40,1.5,FALSE)', 0.10934, 5],
-      ['NORM.INV', '=NORM.INV(0.908789,40,1.5)', 42.000002, 6],
       ['NORM.S.DIST', '=NORM.S.DIST(1.333333,TRUE)', 0.908788726, 9],
       ['NORM.S.DIST', '=NORM.S.DIST(1.333333,FALSE)', 0.164010148, 9],
       ['NORM.S.INV', '=NORM.S.INV(0.908789)', 1.3333347, 7],
-      ['LOGNORM.DIST', '=LOGNORM.DIST(4,3.5,1.2,TRUE)', 0.0390836, 7],
-      ['LOGNORM.DIST', '=LOGNORM.DIST(4,3.5,1.2,FALSE)', 0.0176176, 7],
-      ['LOGNORM.INV', '=LOGNORM.INV(0.039084, 3.5, 1.2)', 4.0000252, 7],
-      ['EXPON.DIST', '=EXPON.DIST(0.2,10,TRUE)', 0.86466472, 8],
-      ['EXPON.DIST', '=EXPON.DIST(0.2,10,FALSE)', 1.35335283, 8],
-      ['BINOM.DIST', '=BINOM.DIST(6,10,0.5,FALSE)', 0.2050781, 7],
-      ['BINOM.INV', '=BINOM.INV(6,0.5,0.75)', 4],
       ['BINOM.DIST.RANGE', '=BINOM.DIST.RANGE(60,0.75,48)', 0.084, 3],
       ['BINOM.DIST.RANGE', '=BINOM.DIST.RANGE(60,0.75,45,50)', 0.524, 3],
-      ['NEGBINOM.DIST', '=NEGBINOM.DIST(10,5,0.25,TRUE)', 0.3135141, 7],
-      ['NEGBINOM.DIST', '=NEGBINOM.DIST(10,5,0.25,FALSE)', 0.0550487, 7],
-      ['HYPGEOM.DIST', '=HYPGEOM.DIST(1,4,8,20,TRUE)', 0.4654, 4],
-      ['HYPGEOM.DIST', '=HYPGEOM.DIST(1,4,8,20,FALSE)', 0.3633, 4],
-      ['POISSON.DIST', '=POISSON.DIST(2,5,TRUE)', 0.124652, 6],
-      ['POISSON.DIST', '=POISSON.DIST(2,5,FALSE)', 0.084224, 6],
-      ['WEIBULL.DIST', '=WEIBULL.DIST(105,20,100,TRUE)', 0.929581, 6],
-      ['WEIBULL.DIST', '=WEIBULL.DIST(105,20,100,FALSE)', 0.035589, 6],
-      ['GAMMA.DIST', '=GAMMA.DIST(10.00001131,9,2,FALSE)', 0.032639, 6],
-      ['GAMMA.DIST', '=GAMMA.DIST(10.00001131,9,2,TRUE)', 0.068094, 6],
-      ['GAMMA.INV', '=GAMMA.INV(0.068094,9,2)', 10.0000112, 7],
-      ['BETA.DIST', '=BETA.DIST(2,8,10,TRUE,1,3)', 0.6854706, 7],
-      ['BETA.DIST', '=BETA.DIST(2,8,10,FALSE,1,3)', 1.4837646, 7],
-      ['BETA.INV', '=BETA.INV(0.685470581,8,10,1,3)', 2, 7],
       ['CHISQ.DIST', '=CHISQ.DIST(0.5,1,TRUE)', 0.52049988, 8],
       ['CHISQ.DIST', '=CHISQ.DIST(2,3,FALSE)', 0.20755375, 8],
-      ['CHISQ.DIST.RT', '=CHISQ.DIST.RT(18.307,10)', 0.0500006, 7],
-      ['CHISQ.INV', '=CHISQ.INV(0.93,1)', 3.283020287, 9],
+      ['CHISQ.INV', '=CHISQ.INV(0.93,1)', 3.283020286, 8],
       ['CHISQ.INV', '=CHISQ.INV(0.6,2)', 1.832581464, 9],
-      ['CHISQ.INV.RT', '=CHISQ.INV.RT(0.050001,10)', 18.306973, 6],
-      ['F.DIST', '=F.DIST(15.2069,6,4,TRUE)', 0.99, 6],
-      ['F.DIST', '=F.DIST(15.2069,6,4,FALSE)', 0.0012238, 7],
-      ['F.DIST.RT', '=F.DIST.RT(15.2068649,6,4)', 0.01, 6],
-      ['F.INV', '=F.INV(0.01,6,4)', 0.10930991, 8],
-      ['F.INV.RT', '=F.INV.RT(0.01,6,4)', 15.206865, 6],
       ['T.DIST', '=T.DIST(60,1,TRUE)', 0.99469533, 8],
       ['T.DIST', '=T.DIST(8,3,FALSE)', 0.00073691, 8],
-      ['T.DIST.2T', '=T.DIST.2T(1.959999998,60)', 0.054645, 6],
-      ['T.DIST.RT', '=T.DIST.RT(1.959999998,60)', 0.027322, 6],
       ['T.INV', '=T.INV(0.75,2)', 0.8164966, 7],
-      ['T.INV.2T', '=T.INV.2T(0.546449,60)', 0.606533, 6],
-      ['CONFIDENCE.NORM', '=CONFIDENCE.NORM(0.05,2.5,50)', 0.692952, 6],
       ['CONFIDENCE.T', '=CONFIDENCE.T(0.05,1,50)', 0.284196855, 9],
     ]),
   ],

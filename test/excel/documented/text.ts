@@ -6,6 +6,7 @@
  * page's examples through the B function.
  */
 import type { DocumentedExample } from './example.js';
+import { markVerified } from './math.js';
 
 const page = (slug: string) => `https://support.microsoft.com/en-us/excel/${slug}`;
 
@@ -46,7 +47,7 @@ function withBytes(
   ]);
 }
 
-export const examples: DocumentedExample[] = [
+const EXAMPLES: DocumentedExample[] = [
   ...withBytes(
     'LEFT',
     LEFT,
@@ -399,6 +400,8 @@ export const examples: DocumentedExample[] = [
       ['=TEXTBEFORE(A3,"Red")', { error: '#N/A' }],
       ['=TEXTBEFORE(A3,"red",2)', "little red riding hood's "],
       ['=TEXTBEFORE(A3,"red",-2)', 'little '],
+      ['=TEXTBEFORE(A3,"Red",,FALSE)', { error: '#N/A' }],
+      ['=TEXTBEFORE(A3,"red",3)', { error: '#N/A' }],
     ] as const
   ).map(([formula, expected]): DocumentedExample => ({
     fn: 'TEXTBEFORE',
@@ -414,6 +417,8 @@ export const examples: DocumentedExample[] = [
       ['=TEXTAFTER(A2,"basket")', { error: '#N/A' }],
       ['=TEXTAFTER(A3,"red",2)', ' hood'],
       ['=TEXTAFTER(A3,"red",-2)', " riding hood's red hood"],
+      ['=TEXTAFTER(A3,"Red",,FALSE)', { error: '#N/A' }],
+      ['=TEXTAFTER(A2,"red",3)', { error: '#N/A' }],
     ] as const
   ).map(([formula, expected]): DocumentedExample => ({
     fn: 'TEXTAFTER',
@@ -422,6 +427,23 @@ export const examples: DocumentedExample[] = [
     formula,
     expected,
     note: 'corrected against the page (example 1, read in its zh-CN/zh-HK copies): the entry had =TEXTAFTER(A2,"hood",1,1), which is not on the page',
+  })),
+  ...(
+    [
+      ['TEXTBEFORE', '=TEXTBEFORE(A2," ",,,1)', 'Marcus'],
+      ['TEXTBEFORE', '=TEXTBEFORE(A3," ",,,0)', { error: '#N/A' }],
+      ['TEXTAFTER', '=TEXTAFTER(A2," ",,,1)', 'Aurelius'],
+      ['TEXTAFTER', '=TEXTAFTER(A3," ",,,0)', { error: '#N/A' }],
+      ['TEXTAFTER', '=TEXTAFTER(A3," ",,,1)', ''],
+      ['TEXTAFTER', '=IF(TEXTAFTER(A3," ",,,1)="",A3)', 'Socrates'],
+    ] as const
+  ).map(([fn, formula, expected]): DocumentedExample => ({
+    fn,
+    source: page(`${fn.toLowerCase()}-function`),
+    data: { A1: 'Data', A2: 'Marcus Aurelius', A3: 'Socrates', A4: 'Immanuel Kant' },
+    formula,
+    expected,
+    note: "the page's example 2 (match_end 1 treats the end of the text as a delimiter)",
   })),
   {
     fn: 'TEXTSPLIT',
@@ -508,6 +530,40 @@ export const examples: DocumentedExample[] = [
     note: 'the page: a cell without furigana gives its own text',
   },
 ];
+
+const DOLLAR_PAGE = 'https://support.microsoft.com/zh-cn/sharepoint/libraries/dollar-function';
+const DOLLAR_DETAIL = "Microsoft's SharePoint DOLLAR page has the same data and all five results (the Excel page's example is a picture)";
+const TEXTBEFORE_PAGE = 'https://support.microsoft.com/zh-cn/Excel/functions/textbefore-function';
+const TEXTAFTER_PAGE = 'https://support.microsoft.com/zh-CN/Excel/functions/textafter-function';
+const EX1 = "example 1 of the page's zh-CN copy (the formulas and the #N/A results; its strings are translated)";
+const EX2 = "example 2 of the page's zh-CN copy; the zh-TW copy gives the names in English (Marcus Aurelius, Socrates, Immanuel Kant)";
+
+const DBCS_PAGE = 'https://support.microsoft.com/en-us/Excel/functions/dbcs-function';
+const DBCS_DETAIL =
+  'its example =DBCS("EXCEL"), whose full-width result the stored copy prints as plain letters; the description: half-width English letters become full-width (double-byte) characters';
+/** The entries whose data, formula and result were compared with the page's text (see markVerified). */
+const VERIFIED: Record<string, [url: string, detail?: string]> = {
+  'DOLLAR|=DOLLAR(A2, 2)': [DOLLAR_PAGE, DOLLAR_DETAIL],
+  'DOLLAR|=DOLLAR(A2, -2)': [DOLLAR_PAGE, DOLLAR_DETAIL],
+  'DOLLAR|=DOLLAR(A3, -2)': [DOLLAR_PAGE, DOLLAR_DETAIL],
+  'DOLLAR|=DOLLAR(A4, 4)': [DOLLAR_PAGE, DOLLAR_DETAIL],
+  'DOLLAR|=DOLLAR(A5)': [DOLLAR_PAGE, DOLLAR_DETAIL],
+  'TEXTBEFORE|=TEXTBEFORE(A3,"Red")': [TEXTBEFORE_PAGE, EX1],
+  'TEXTBEFORE|=TEXTBEFORE(A3,"Red",,FALSE)': [TEXTBEFORE_PAGE, EX1],
+  'TEXTBEFORE|=TEXTBEFORE(A3,"red",3)': [TEXTBEFORE_PAGE, EX1],
+  'TEXTAFTER|=TEXTAFTER(A2,"basket")': [TEXTAFTER_PAGE, EX1],
+  'TEXTAFTER|=TEXTAFTER(A3,"Red",,FALSE)': [TEXTAFTER_PAGE, EX1],
+  'TEXTAFTER|=TEXTAFTER(A2,"red",3)': [TEXTAFTER_PAGE, EX1],
+  'TEXTBEFORE|=TEXTBEFORE(A2," ",,,1)': [TEXTBEFORE_PAGE, EX2],
+  'TEXTBEFORE|=TEXTBEFORE(A3," ",,,0)': [TEXTBEFORE_PAGE, EX2],
+  'TEXTAFTER|=TEXTAFTER(A2," ",,,1)': [TEXTAFTER_PAGE, EX2],
+  'TEXTAFTER|=TEXTAFTER(A3," ",,,0)': [TEXTAFTER_PAGE, EX2],
+  'TEXTAFTER|=TEXTAFTER(A3," ",,,1)': [TEXTAFTER_PAGE, EX2],
+  'TEXTAFTER|=IF(TEXTAFTER(A3," ",,,1)="",A3)': [TEXTAFTER_PAGE, EX2],
+  'DBCS|=DBCS("EXCEL")': [DBCS_PAGE, DBCS_DETAIL],
+};
+
+export const examples: DocumentedExample[] = markVerified(EXAMPLES, VERIFIED);
 
 export const notImplemented: Record<string, string> = {
   TRANSLATE: "needs Microsoft's online translation service; Tickmark runs offline",

@@ -4,40 +4,32 @@
  * every value must be identical, error codes included. Each difference is printed with its
  * formula, inputs and both results.
  *
- * Rows per group: TICKMARK_DIFFERENTIAL_ROWS (default 3,000, so the suite stays quick on a
- * loaded machine; the issue's 100,000 per function is a run with the variable set — see
- * docs/compiled-evaluator.md for the figures measured).
+ * The groups (differential-groups.ts: formulas.ts, formulas-dates-text.ts,
+ * formulas-lookups.ts) run in this file's thread and a worker thread, one per core. The
+ * first test counts, from the
+ * formulas, the cases each compiled function and operator gets: one below 100,000 (a newly
+ * compiled function with no formula here, or TICKMARK_DIFFERENTIAL_ROWS set lower for a quick
+ * look) fails it. Figures: docs/compiled-evaluator.md.
  */
 import { describe, expect, it } from 'vitest';
-import type { EngineScalar } from '../../../rules/compiled/api.js';
-import { GROUPS } from './formulas.js';
-import { boundedSource, describeDiffs, differences, selectorSource, valueSource, wrapped } from './harness.js';
-
-const ROWS = Number(process.env.TICKMARK_DIFFERENTIAL_ROWS ?? 3000);
-
-function rowsFor(group: string, seed: number): EngineScalar[][] {
-  const dates = group === 'dates';
-  const values = dates ? boundedSource(seed) : valueSource(seed);
-  const selectors = selectorSource(seed + 1, dates);
-  return Array.from({ length: ROWS }, () => [values(), values(), values(), selectors(), selectors(), selectors()]);
-}
+import { ALL_GROUPS, casesPerName, compiledNames, REQUIRED_CASES, ROWS, shard } from './differential-groups.js';
+import { groupTests } from './differential-suite.js';
 
 describe('compiled evaluator against HyperFormula', () => {
-  for (const [group, formulas] of Object.entries(GROUPS)) {
-    it(`${group}: ${formulas.length} formulas × ${ROWS} rows give identical values`, { timeout: 3_600_000 }, async () => {
-      const rule = {
-        inputs: ['A', 'B', 'C', 'D', 'E', 'F'].map((header) => ({ header })),
-        formulas: [
-          { header: 'G', formula: wrapped('A', 'D') },
-          { header: 'H', formula: wrapped('B', 'E') },
-          { header: 'I', formula: wrapped('C', 'F') },
-          ...formulas.map((formula, i) => ({ header: `f${i}`, formula })),
-        ],
-      };
-      const result = await differences(rule, rowsFor(group, 14));
-      console.log(`${group}: HyperFormula ${result.hfMs.toFixed(0)} ms, compiled ${result.compiledMs.toFixed(0)} ms for ${ROWS} rows`);
-      expect(result.fallback, 'every formula of the group compiles').toEqual([]);
-      expect(result.diffs.length, describeDiffs(result.diffs)).toBe(0);
-    });
-  }
+  it(`every compiled function and operator is in at least ${REQUIRED_CASES} cases`, () => {
+    const cases = casesPerName(ALL_GROUPS);
+    const names = compiledNames();
+    console.log(
+      `cases per compiled function and operator (${ROWS} rows per group):\n${names.map((n) => `${n} ${cases.get(n) ?? 0}`).join(', ')}`,
+    );
+    const short = names.filter((name) => (cases.get(name) ?? 0) < REQUIRED_CASES).map((name) => `${name}: ${cases.get(name) ?? 0}`);
+    expect(short, `functions or operators below ${REQUIRED_CASES} cases (rows per group: ${ROWS})`).toEqual([]);
+  });
+
+  it('the two threads split the groups without losing or repeating one', () => {
+    const names = [...shard(0, 2), ...shard(1, 2)].map((g) => g.name).sort();
+    expect(names).toEqual(ALL_GROUPS.map((g) => g.name).sort());
+  });
+
+  groupTests(shard(0, 2), shard(1, 2));
 });

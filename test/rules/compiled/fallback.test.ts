@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseFormula } from '../../../rules/compiled/parse.js';
+import { runRuleSheet } from '../../../rules/run.js';
+import type { EvaluationReport, EvaluatorChoice, ResultRow } from '../../../rules/types.js';
 import { throughCompiled, throughHyperFormula, type RuleCase } from './harness.js';
 
 const inputs = ['A', 'B'].map((header) => ({ header }));
@@ -21,6 +23,120 @@ describe('fallback', () => {
       'f0: uses INDIRECT, which the compiler does not take',
       'f1: depends on column "f0", which falls back',
     ]);
+  });
+
+  it('a run with unsupported functions falls back for those columns, says why, and gives the HyperFormula results', async () => {
+    // A Check over qty and price: Total compiles; Indirect (INDIRECT, named first as the outer call), Offset (OFFSET) and
+    // Twice (reads Indirect) fall back; the exception column reads Offset, so it falls back too.
+    const workbook = {
+      sheets: [
+        {
+          name: 'Settings',
+          cells: [
+            ['Type', 'Check'],
+            ['Data', 'd'],
+          ],
+        },
+        {
+          name: 'Rows',
+          cells: [
+            ['qty', 'price', 'Total', 'Indirect', 'Offset', 'Twice', 'Exception'],
+            [null, null, '=A2*B2', '=INDIRECT("A"&ROW())*10', '=OFFSET(B2,0,0)+1', '=D2*2', '=IF(E2>5,"dear","")'],
+          ],
+        },
+      ],
+      names: [],
+    };
+    const datasets = {
+      d: {
+        name: 'd',
+        columns: [
+          { name: 'qty', type: 'number' as const },
+          { name: 'price', type: 'number' as const },
+        ],
+        rows: [
+          [3, 2],
+          [1, 7.5],
+          [0, 4],
+        ],
+      },
+    };
+    const run = async (evaluator: EvaluatorChoice) => {
+      const rows: ResultRow[] = [];
+      let report: EvaluationReport | undefined;
+      await runRuleSheet({
+        workbook,
+        datasets,
+        evaluator,
+        onEvaluation: (r) => (report = r),
+        sink: { columns: () => {}, rows: (batch) => void rows.push(...batch) },
+      });
+      return { rows: rows.map((r) => [r.values, r.exception]), report };
+    };
+    const compiled = await run('compiled');
+    expect(compiled.report).toEqual({
+      compiled: ['Total'],
+      fallback: [
+        { column: 'Indirect', reason: 'uses INDIRECT, which the compiler does not take' },
+        { column: 'Offset', reason: 'uses OFFSET, which the compiler does not take' },
+        { column: 'Twice', reason: 'depends on column "Indirect", which falls back' },
+        { column: 'Exception', reason: 'depends on column "Offset", which falls back' },
+      ],
+    });
+    // Worked by hand: Indirect is qty×10, Offset price+1, Twice Indirect×2.
+    expect(compiled.rows).toEqual([
+      [[3, 2, 6, 30, 3, 60, ''], null],
+      [[1, 7.5, 7.5, 10, 8.5, 20, 'dear'], 'dear'],
+      [[0, 4, 0, 0, 5, 0, ''], null],
+    ]);
+    expect((await run('hyperformula')).rows).toEqual(compiled.rows);
+  });
+
+  // Found by the differential work (2026-12-02): OFFSET or INDIRECT onto an EMPTY input was
+  // #VALUE! in the HyperFormula blocks when no other formula read that input (no vertex in
+  // HyperFormula's graph, and ReferencePlugin read it as JavaScript's null, not an empty cell),
+  // and 0 when one did; the compiled evaluator takes the other formula out of the blocks, so
+  // the two evaluators differed. ReferencePlugin now reads such a cell as empty: 0 both ways,
+  // as in Excel, and `OFFSET(A2,0,0)&"x"` is "x" (it was "FALSEx").
+  const offsetSheet = {
+    sheets: [
+      {
+        name: 'Settings',
+        cells: [
+          ['Type', 'Check'],
+          ['Data', 'd'],
+        ],
+      },
+      {
+        name: 'Rows',
+        cells: [
+          ['qty', 'Offset', 'Plain', 'Exception'],
+          [null, '=OFFSET(A2,0,0)*10', '=A2*10', '=""'],
+        ],
+      },
+    ],
+    names: [],
+  };
+  const runOffset = async (evaluator: EvaluatorChoice) => {
+    const rows: ResultRow[] = [];
+    await runRuleSheet({
+      workbook: offsetSheet,
+      datasets: { d: { name: 'd', columns: [{ name: 'qty', type: 'number' as const }], rows: [[null]] } },
+      evaluator,
+      sink: { columns: () => {}, rows: (batch) => void rows.push(...batch) },
+    });
+    return rows.map((r) => r.values);
+  };
+  it('an empty input read through OFFSET is 0 through HyperFormula alone (as in Excel)', async () => {
+    expect(await runOffset('hyperformula')).toEqual([[null, 0, 0, '']]);
+  });
+  it('an empty input read through OFFSET is 0 with the compiled evaluator too', async () => {
+    expect(await runOffset('compiled')).toEqual([[null, 0, 0, '']]);
+  });
+  it('an empty input no other formula reads is empty to OFFSET and INDIRECT in the HyperFormula blocks', async () => {
+    const formulas = ['=OFFSET(A2,0,0)*10', '=OFFSET(A2,0,0)&"x"', '=ISBLANK(OFFSET(A2,0,0))', '=INDIRECT("B"&ROW())+1'];
+    // Worked by hand: an empty cell is 0 in arithmetic, "" in text, blank to ISBLANK.
+    expect((await throughHyperFormula(rule(formulas), [[null, null]]))[0].slice(2)).toEqual([0, 'x', true, 1]);
   });
 
   it('a column read by a fallback column falls back too, so HyperFormula never reads a compiled value', () => {

@@ -1,18 +1,35 @@
 /**
  * The differential harness for the compiled evaluator (issue 14): the same `Rows` rule over
- * the same rows, once through HyperFormula exactly as the run does it (loadEngineWorkbook +
- * evaluateRows in blocks, `evaluateNullToZero: false`) and once through compileRowsRule; every
- * value must be the same. Inputs are random but seeded, so a failure repeats.
+ * the same rows, once through HyperFormula exactly as the run's fallback path does it
+ * (loadEngineWorkbook with run.ts's engine settings, then evaluateRows in its blocks) and once
+ * through compileRowsRule; every value must be the same. Inputs are random but seeded, so a
+ * failure repeats.
+ *
+ * The oracle is the run's own path on purpose, and it is also the cheapest HyperFormula way
+ * measured (2026-12-02): one sheet per 10,000-row chunk filled by `setSheetContent` cost
+ * 1.3-1.8 times the CPU of evaluateRows' fixed formulas with only the input columns rewritten
+ * (every formula cell is lexed again before its cached AST is found, and replacing a big sheet
+ * tears down its graph). What made it cheap was the argument wrappers: see `selected`.
+ *
+ * Adding a differential group (differential-groups.ts lists them): a `DifferentialGroup`
+ * names the formulas under test (they count towards the 100,000 cases per function) and
+ * builds, for a seed and a row count, the whole `RuleCase` (inputs, wrapper columns, the
+ * formulas, `sheets`, `replace` contents for lookup datasets, `params`) and its rows. A group of
+ * plain formulas over A-F uses `standardCase`; a group with its own inputs or reference sheets
+ * writes its own `build` (formulas-lookups.ts's `lookupCase` is one). Then add it to
+ * differential-groups.ts's CHEAP or COSTLY list (each formula runs the rows its functions
+ * still need, cheap groups first); the tested formulas must read inputs and wrapper columns
+ * only, as groups run in subsets. differential.test.ts runs every group,
+ * half of them in a worker thread, and `differences(rule, rows)` stays the call for one rule.
  */
 import type { RawCellContent } from 'hyperformula';
 import { compileRowsRule } from '../../../rules/compiled/compile.js';
 import type { EngineScalar } from '../../../rules/compiled/api.js';
 import { loadEngineWorkbook } from '../../../rules/engine-workbook.js';
-import { evaluateRows } from '../../../rules/row-evaluator.js';
+import { evaluateRows, textIsNotADate } from '../../../rules/row-evaluator.js';
 import type { RowsColumn, RowsLayout } from '../../../rules/rows-layout.js';
 import type { FieldType, ParamValue } from '../../../rules/types.js';
 import { cellAddress, isErrorValue, type CellValue, type SheetData, type Workbook } from '../../../rules/workbook.js';
-import { rng } from '../../../scripts/random.js';
 
 export interface RuleCase {
   /** Input columns first (header → type), then formula columns (header → formula in row 2). */
@@ -46,7 +63,8 @@ export async function throughHyperFormula(rule: RuleCase, rows: EngineScalar[][]
   const hf = loadEngineWorkbook(workbook, {
     params: rule.params ?? {},
     replace: rule.replace ?? {},
-    engine: { useColumnIndex: false, evaluateNullToZero: false },
+    // rules/run.ts's settings for the fallback blocks, exactly.
+    engine: { useColumnIndex: false, evaluateNullToZero: false, ...textIsNotADate() },
   });
   const out: CellValue[][] = [];
   try {
@@ -121,8 +139,12 @@ export async function differences(
   const first = rule.inputs.length;
   for (let r = 0; r < rows.length; r++) {
     for (let j = 0; j < rule.formulas.length; j++) {
-      const a = canonical(expected[r][first + j]);
-      const b = canonical(actual.values[r][first + j]);
+      const x = expected[r][first + j];
+      const y = actual.values[r][first + j];
+      // The same primitive (or object) has the same canonical form; only the rest pays for one.
+      if (x === y) continue;
+      const a = canonical(x);
+      const b = canonical(y);
       if (a !== b) diffs.push({ formula: rule.formulas[j].formula, inputs: rows[r], hyperformula: a, compiled: b });
     }
   }
@@ -138,142 +160,4 @@ export function describeDiffs(diffs: Difference[], limit = 40): string {
 
 export { cellAddress };
 
-/** Values chosen for their traps: empty, numeric text, booleans, extremes, 15/16 digits, dates, unicode. */
-const SPECIAL: EngineScalar[] = [
-  null,
-  '',
-  0,
-  -0,
-  1,
-  -1,
-  2,
-  0.5,
-  -0.5,
-  2.675,
-  1.005,
-  0.1,
-  0.3,
-  1e308,
-  -1e308,
-  1e-308,
-  5e-324,
-  123456789012345,
-  1234567890123456,
-  0.1 + 0.2,
-  1 / 3,
-  45292,
-  45351.5,
-  60,
-  -45292,
-  1e15,
-  1e21,
-  '12',
-  '  12 ',
-  '1e3',
-  '-3.5',
-  '5%',
-  '$5',
-  '1,000',
-  // Date text ('2024-01-01') is read as a date-typed number: only in boundedSource (see selectorSource).
-  '12:30',
-  'TRUE',
-  'true',
-  'FALSE',
-  'abc',
-  'ABC',
-  'Abc ',
-  '  a  b  ',
-  'é',
-  'É',
-  'ß',
-  'İ',
-  '日本',
-  '😀x',
-  'x'.repeat(300),
-  '#N/A',
-  '=1+1',
-  true,
-  false,
-];
-
-/** A seeded stream of inputs: specials half the time, else random numbers, small integers or words. */
-export function valueSource(seed: number): () => EngineScalar {
-  const random = rng(seed);
-  const words = ['a', 'b', 'A', 'abc', 'Straße', 'x y', ' padded ', 'Zeta'];
-  return () => {
-    const pick = random();
-    if (pick < 0.5) return SPECIAL[Math.floor(random() * SPECIAL.length)];
-    if (pick < 0.7) return Math.floor(random() * 41) - 10;
-    if (pick < 0.85) return Math.round((random() - 0.5) * 2e6) / 100;
-    if (pick < 0.95) return words[Math.floor(random() * words.length)];
-    return String(Math.floor(random() * 1000) / 10);
-  };
-}
-
-/** The error a selector input asks for, or none (most rows). */
-export const ERROR_SELECTORS = ['div', 'na', 'value', 'num', 'ref', 'name', 'null', 'pct', 'date'];
-
-/**
- * Selectors for the wrapped arguments. `dates`: some arguments are date-typed; only with
- * bounded values, because a date-typed result beyond year 9999 makes the HyperFormula path
- * throw (serialToIso's RangeError in rules/row-evaluator.ts's readValue) and the compiled
- * path, calling the same serialToIso, throws alike — a crash both ways, not a value to compare.
- */
-export function selectorSource(seed: number, dates = false): () => EngineScalar {
-  const random = rng(seed);
-  const kinds = dates ? ERROR_SELECTORS.length : ERROR_SELECTORS.length - 1;
-  return () => (random() < 0.75 ? null : ERROR_SELECTORS[Math.floor(random() * kinds)]);
-}
-
-/** Inputs that keep date arithmetic within Excel's calendar: small numbers, numeric and date text, empties, booleans, words. */
-export function boundedSource(seed: number): () => EngineScalar {
-  const random = rng(seed);
-  const specials: EngineScalar[] = [
-    null,
-    '',
-    0,
-    -0,
-    1,
-    -1,
-    0.5,
-    2.5,
-    12,
-    13,
-    31,
-    32,
-    60,
-    1900,
-    2024,
-    9999,
-    10000,
-    '3',
-    ' 4 ',
-    '2024-03-01',
-    '01/02/2024',
-    '12:30',
-    '2024-01-01 10:00',
-    'abc',
-    true,
-    false,
-    45292,
-    45351.75,
-  ];
-  return () => {
-    const pick = random();
-    if (pick < 0.4) return specials[Math.floor(random() * specials.length)];
-    if (pick < 0.8) return Math.floor(random() * 80) - 20;
-    return Math.round(random() * 3000000) / 100;
-  };
-}
-
-/**
- * The wrapper formula making argument `x` (input column `value`) sometimes an error, a
- * date-typed or a percent-typed number, by the selector column `selector`.
- */
-export function wrapped(value: string, selector: string): string {
-  const s = `${selector}2`;
-  return (
-    `=IF(${s}="div",1/0,IF(${s}="na",#N/A,IF(${s}="value","a"+1,IF(${s}="num",#NUM!,IF(${s}="ref",#REF!,` +
-    `IF(${s}="name",#NAME?,IF(${s}="null",#NULL!,IF(${s}="date",DATE(2024,2,29),IF(${s}="pct",5%,${value}2)))))))))`
-  );
-}
+export { boundedSource, ERROR_SELECTORS, selected, selectorCodes, selectorSource, valueSource, wrapped } from './differential-inputs.js';

@@ -17,7 +17,8 @@ describe('MDETERM, MINVERSE and MUNIT', () => {
       [5, '#N/A'],
       [1, 1],
     ];
-    expect(evaluateAll(grid, ['=MDETERM(A1:B1)', '=MDETERM(A1:B2)', '=MDETERM(A2:B3)', '=MINVERSE(A1:B2)', '=MDETERM(A4:B5)'])).toEqual([
+    // `@`: one value in the cell; a plain MINVERSE spills (Excel 365) and its range would cross the next formula.
+    expect(evaluateAll(grid, ['=MDETERM(A1:B1)', '=MDETERM(A1:B2)', '=MDETERM(A2:B3)', '=@MINVERSE(A1:B2)', '=MDETERM(A4:B5)'])).toEqual([
       '#VALUE!',
       '#VALUE!',
       '#VALUE!',
@@ -35,7 +36,7 @@ describe('MDETERM, MINVERSE and MUNIT', () => {
     ].forEach((row, i) => row.forEach((v, j) => expect(inverse[i][j]).toBeCloseTo(v, 13)));
     const product = evaluateArray([], '=ARRAYFORMULA(MMULT({1,2,3;0,1,4;5,6,0},MINVERSE({1,2,3;0,1,4;5,6,0})))', 3, 3) as number[][];
     product.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(i === j ? 1 : 0, 12)));
-    expect(evaluateAll([], ['=MINVERSE({1,2;2,4})', '=MINVERSE({1,2,3;4,5,6;7,8,9})'])).toEqual(['#NUM!', '#NUM!']);
+    expect(evaluateAll([], ['=@MINVERSE({1,2;2,4})', '=MINVERSE({1,2,3;4,5,6;7,8,9})'])).toEqual(['#NUM!', '#NUM!']);
     // A plain formula shows the block's first value, as Excel's implicit intersection does.
     expect(evaluateOne([], '=MINVERSE({2,1;5,3})')).toBe(3);
   });

@@ -4,7 +4,8 @@ import { evaluateAll } from '../../helpers/engine.js';
 describe('CONCATENATE, SUBSTITUTE, REPLACE and VALUE as Excel has them', () => {
   it('CONCATENATE reads a range by implicit intersection', () => {
     // Formulas sit in row 21, in columns A, B, C: A1:B1 crosses column B ("b"), Z1:Z21 crosses row 21 (empty).
-    expect(evaluateAll([['a', 'b']], ['=CONCATENATE("x",1.5,TRUE())', '=CONCATENATE(A1:B1)', '=CONCATENATE("<",Z1:Z21,">")'])).toEqual([
+    // `@` asks for the intersection: without it a range spills one result per cell (Excel 365).
+    expect(evaluateAll([['a', 'b']], ['=CONCATENATE("x",1.5,TRUE())', '=CONCATENATE(@A1:B1)', '=CONCATENATE("<",@Z1:Z21,">")'])).toEqual([
       'x1.5TRUE',
       'b',
       '<>',

@@ -38,6 +38,16 @@ describe('TEXTBEFORE and TEXTAFTER', () => {
     expect(evaluate('=TEXTAFTER("Little Red Riding Hood\'s red hood", "red", -1)')).toBe(' hood');
   });
 
+  it("reads an argument left empty as omitted (instance 1, case-sensitive), as on Microsoft's pages", () => {
+    // TEXTBEFORE/TEXTAFTER pages, example 1 and 2: =TEXTBEFORE(A3,"Red",,FALSE) is #N/A (no match), not #VALUE!.
+    expect(evaluate('=TEXTBEFORE("little red riding hood\'s red hood", "Red",,0)')).toBe('#N/A');
+    expect(evaluate('=TEXTBEFORE("Marcus Aurelius", " ",,,1)')).toBe('Marcus');
+    expect(evaluate('=TEXTAFTER("Marcus Aurelius", " ",,,1)')).toBe('Aurelius');
+    expect(evaluate('=TEXTAFTER("Socrates", " ",,,1)')).toBe('');
+    expect(evaluate('=TEXTAFTER("Socrates", " ",,,0)')).toBe('#N/A');
+    expect(evaluate('=TEXTBEFORE("a-b-c", "-",,1)')).toBe('a');
+  });
+
   it('takes several delimiters, the end of the text, a fallback, and refuses n = 0', () => {
     expect(evaluate('=TEXTAFTER("ACC-1001/B5001", {"-","/"}, 2)')).toBe('B5001');
     expect(evaluate('=TEXTBEFORE("B5001", "-")')).toBe('#N/A');
