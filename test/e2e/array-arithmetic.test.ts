@@ -62,7 +62,20 @@ describe('arithmetic on a range in a grid cell', () => {
     await expect.poll(() => shown('D3')).toBe('40');
     await expect.poll(() => shown('D4')).toBe('60');
     expect(await g().contentOf('D2')).toBe('=B2:B4*2');
+    expect(await page.getByLabel('Formula bar').getAttribute('class')).not.toMatch(/spilled/);
     await screenshot(page, 'array-arithmetic-01-spilled');
+  });
+
+  it('a spilled cell’s formula bar shows the formula it came from, greyed and read-only, as in Excel', async () => {
+    expect(await g().contentOf('D3')).toBe('=B2:B4*2');
+    const bar = page.getByLabel('Formula bar');
+    await expect.poll(() => bar.getAttribute('class')).toMatch(/spilled/);
+    expect(await bar.getAttribute('readonly')).not.toBeNull();
+    await expect.poll(() => page.getByRole('note').filter({ hasText: 'spilled from D2' }).isVisible()).toBe(true);
+    await screenshot(page, 'array-arithmetic-01b-spilled-cell');
+    // A cell outside the spill has its own content again.
+    expect(await g().contentOf('D5')).toBe('');
+    await expect.poll(() => bar.getAttribute('class')).not.toMatch(/spilled/);
   });
 
   it('=B2:B4 alone spills the range, as Excel 365', async () => {

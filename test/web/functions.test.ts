@@ -11,13 +11,16 @@ const ENGINE_ONLY = new Set([
   ...['TDIST2T', 'TDISTRT', 'TINV2T', 'VARS', 'WEIBULLDIST', 'INTERVAL', 'ISBINARY', 'MAXPOOL', 'MEDIANPOOL', 'VERSION'],
   // The engine's spelling of `A2#`, `@` and a LAMBDA's call and omitted argument: typed as Excel writes them.
   ...['ANCHORARRAY', 'SINGLE', 'LAMBDA.CALL', 'LAMBDA.OMITTED'],
+  // The engine's spelling of `A2:CHOOSE(…)`, a union `(B2:D4,E5)` and a range alone `=A1:A3` (range-ends.ts, spill.ts).
+  ...['XLRANGE', 'XLUNION', 'SPILL.RANGE'],
 ]);
 
 describe('formula completion', () => {
   it("offers Excel's names, Tickmark's additions included, and hides the engine's internal ones", () => {
     const names = functionList().map((f) => f.name);
     for (const name of ['OFFSET', 'LET', 'LINEST', 'TREND', 'VLOOKUP', 'YEARFRAC', 'BDAYS', 'TEXTAFTER']) expect(names).toContain(name);
-    for (const hidden of ['XLOFFSET', 'LET.BOUND', 'HF.ADD', 'VARS']) expect(names).not.toContain(hidden);
+    for (const hidden of ['XLOFFSET', 'LET.BOUND', 'HF.ADD', 'VARS', 'XLRANGE', 'XLUNION', 'SPILL.RANGE'])
+      expect(names).not.toContain(hidden);
     expect(names.filter((n) => n === 'OFFSET')).toHaveLength(1);
     expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(names);
   });

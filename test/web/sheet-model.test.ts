@@ -156,3 +156,35 @@ describe('dates and times in the grid', () => {
     expect(m.cell('S', 0, 1).raw).toBe('2026-11-20');
   });
 });
+
+describe('spilled cells', () => {
+  // Two spills side by side and one below another, so the walk to a spill's formula cannot
+  // stop at a neighbour's: B2 =SEQUENCE(2,3) fills B2:D3, E2 =SEQUENCE(2,2) fills E2:F3 right
+  // against it, B4 =SEQUENCE(2) fills B4:B5 right under it.
+  const m = new SheetModel({
+    sheets: [
+      {
+        name: 'S',
+        cells: [[null], [null, '=SEQUENCE(2,3)', null, null, '=SEQUENCE(2,2)'], [null], [null, '=SEQUENCE(2)'], [null], [null, 7]],
+      },
+    ],
+    names: [],
+  });
+  const anchor = (row: number, col: number) => m.spillAnchor('S', row, col);
+
+  it('names the formula cell a spilled value came from, as Excel’s formula bar does', () => {
+    expect(anchor(1, 2)).toEqual({ row: 1, col: 1 }); // C2
+    expect(anchor(2, 3)).toEqual({ row: 1, col: 1 }); // D3
+    expect(anchor(2, 1)).toEqual({ row: 1, col: 1 }); // B3
+    expect(anchor(2, 5)).toEqual({ row: 1, col: 4 }); // F3, of the spill beside
+    expect(anchor(2, 4)).toEqual({ row: 1, col: 4 }); // E3
+    expect(anchor(4, 1)).toEqual({ row: 3, col: 1 }); // B5, of the spill below
+    expect(m.cell('S', 2, 3).text).toBe('6');
+  });
+
+  it('is null for a formula’s own cell, a plain value and an empty cell', () => {
+    expect(anchor(1, 1)).toBeNull();
+    expect(anchor(5, 1)).toBeNull();
+    expect(anchor(0, 0)).toBeNull();
+  });
+});

@@ -100,6 +100,32 @@ export class SheetModel {
     return { rows: height, cols: width };
   }
 
+  /**
+   * For a cell a dynamic array spilled into (not its formula's own cell), the formula's cell,
+   * as Excel's formula bar shows it greyed there; null for any other cell. Candidates are the
+   * formula cells above the array cells left of it in its row; the one whose spill (its run of
+   * array cells right and down) covers the cell is it: spills side by side or one under another
+   * each keep their own cells.
+   */
+  spillAnchor(sheet: string, row: number, col: number): { row: number; col: number } | null {
+    const id = this.id(sheet);
+    const type = (r: number, c: number) => (r < 0 || c < 0 ? CellType.EMPTY : this.hf.getCellType({ sheet: id, row: r, col: c }));
+    if (type(row, col) !== CellType.ARRAY) return null;
+    const covers = (r0: number, c0: number) => {
+      let right = c0;
+      while (right < col && type(r0, right + 1) === CellType.ARRAY) right += 1;
+      let bottom = r0;
+      while (bottom < row && type(bottom + 1, c0) === CellType.ARRAY) bottom += 1;
+      return right >= col && bottom >= row;
+    };
+    for (let c = col; c >= 0 && (type(row, c) === CellType.ARRAY || type(row, c) === CellType.ARRAYFORMULA); c--) {
+      let r = row;
+      while (type(r, c) === CellType.ARRAY) r -= 1;
+      if (type(r, c) === CellType.ARRAYFORMULA && covers(r, c)) return { row: r, col: c };
+    }
+    return null;
+  }
+
   cell(sheet: string, row: number, col: number): CellView {
     const address = { sheet: this.id(sheet), row, col };
     const engineFormula = this.hf.getCellFormula(address);
