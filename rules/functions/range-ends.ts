@@ -14,6 +14,8 @@
  * and quoted sheet names is never touched.
  */
 
+import { matchingClose, matchingOpen, replaceCalls, topLevelComma } from './formula-brackets.js';
+
 /** The engine's names for a range between two references and for a union of references. */
 export const ENGINE_RANGE = 'XLRANGE';
 export const ENGINE_UNION = 'XLUNION';
@@ -37,8 +39,8 @@ export function rangeEndsToEngine(formula: string): string {
 /** The engine's XLRANGE and XLUNION back in Excel's words. */
 export function rangeEndsFromEngine(formula: string): string {
   return onCode(formula, (code) =>
-    unwrap(
-      unwrap(code, ENGINE_RANGE, (inner) => {
+    replaceCalls(
+      replaceCalls(code, ENGINE_RANGE, (inner) => {
         const comma = topLevelComma(inner);
         return comma < 0 ? inner : `${inner.slice(0, comma)}:${inner.slice(comma + 1)}`;
       }),
@@ -106,47 +108,4 @@ function areasUnions(code: string): string {
     // Only a bracketed list with a comma is a union; `AREAS((A1:B2))` is one area in brackets.
     return close > 0 && topLevelComma(code.slice(open + 1, close)) >= 0 ? `${head}${ENGINE_UNION}(` : match;
   });
-}
-
-/** The index of the first comma outside brackets, or -1. */
-function topLevelComma(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '(' || text[i] === '{') depth += 1;
-    else if (text[i] === ')' || text[i] === '}') depth -= 1;
-    else if (text[i] === ',' && depth === 0) return i;
-  }
-  return -1;
-}
-
-/** `NAME(inner)` → `wrap(inner)` everywhere (inner calls first). */
-function unwrap(code: string, name: string, wrap: (inner: string) => string): string {
-  const head = new RegExp(String.raw`(?<![\w.])${name}\s*\(`, 'i');
-  const match = head.exec(code);
-  if (!match) return code;
-  const open = match.index + match[0].length - 1;
-  const close = matchingClose(code, open);
-  if (close < 0) return code;
-  const inner = unwrap(code.slice(open + 1, close), name, wrap);
-  return code.slice(0, match.index) + wrap(inner) + unwrap(code.slice(close + 1), name, wrap);
-}
-
-/** The index of the bracket closing the one at `open`, or -1. */
-function matchingClose(code: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < code.length; i++) {
-    if (code[i] === '(') depth += 1;
-    else if (code[i] === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** The index of the bracket opening the one at `close`, or -1. */
-function matchingOpen(code: string, close: number): number {
-  let depth = 0;
-  for (let i = close; i >= 0; i--) {
-    if (code[i] === ')') depth += 1;
-    else if (code[i] === '(' && --depth === 0) return i;
-  }
-  return -1;
 }

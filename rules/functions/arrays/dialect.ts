@@ -13,6 +13,8 @@
  * quoted sheet names is never touched.
  */
 
+import { matchingClose, replaceCalls, topLevelComma } from '../formula-brackets.js';
+
 const STRING_OR_SHEET = /"(?:[^"]|"")*"|'(?:[^']|'')*'/g;
 /** Stand-ins for strings and quoted names while the code around them is rewritten. */
 const HOLE = /\uE100(\d+)\uE101/g;
@@ -158,18 +160,6 @@ function namedCalls(code: string, isFunction: (name: string) => boolean): string
   return out;
 }
 
-/** `NAME(inner)` → `wrap(inner)` everywhere (inner calls first). */
-function unwrap(code: string, name: string, wrap: (inner: string) => string): string {
-  const head = new RegExp(String.raw`(?<![\w.])${name.replace('.', '\\.')}\s*\(`, 'i');
-  const match = head.exec(code);
-  if (!match) return code;
-  const open = match.index + match[0].length - 1;
-  const close = matchingClose(code, open);
-  if (close < 0) return code;
-  const inner = unwrap(code.slice(open + 1, close), name, wrap);
-  return code.slice(0, match.index) + wrap(inner.trim()) + unwrap(code.slice(close + 1), name, wrap);
-}
-
 /** `LAMBDA.CALL(f,args)` → `f(args)`. */
 function unwrapCalls(code: string): string {
   return unwrap(code, 'LAMBDA.CALL', (inner) => {
@@ -179,22 +169,7 @@ function unwrapCalls(code: string): string {
   });
 }
 
-function topLevelComma(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '(' || text[i] === '{') depth += 1;
-    else if (text[i] === ')' || text[i] === '}') depth -= 1;
-    else if (text[i] === ',' && depth === 0) return i;
-  }
-  return -1;
-}
-
-/** The index of the bracket closing the one at `open`, or -1. */
-function matchingClose(code: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < code.length; i++) {
-    if (code[i] === '(') depth += 1;
-    else if (code[i] === ')' && --depth === 0) return i;
-  }
-  return -1;
+/** `NAME(inner)` → `wrap(inner)` everywhere (inner calls first), the inner text trimmed. */
+function unwrap(code: string, name: string, wrap: (inner: string) => string): string {
+  return replaceCalls(code, name, (inner) => wrap(inner.trim()));
 }
