@@ -107,8 +107,6 @@ class EarlyConversion {
   private failed = false;
   private replaying = false;
   private row = 0;
-  /** Each column's planned type when it is not text: what a fitting value is known to be. */
-  private typed: (Typed | undefined)[] = [];
 
   constructor(
     private readonly headers: string[],
@@ -135,7 +133,8 @@ class EarlyConversion {
       const place = this.replaying ? null : { line };
       for (let c = 0; c < count; c++) {
         const fit = this.converters[c].add(this.row, fields[c], line);
-        if (place) this.profiles[c].add(fields[c], place, fit ? this.typed[c] : undefined);
+        // Only a number, date or boolean converter says a value fits: its plan's type is what the value is.
+        if (place) this.profiles[c].add(fields[c], place, fit ? (this.plans[c].type as Typed) : undefined);
       }
       this.row += 1;
       return;
@@ -174,7 +173,6 @@ class EarlyConversion {
       return;
     }
     this.plans = plans;
-    this.typed = plans.map((plan) => (plan.type === 'text' ? undefined : plan.type));
     const capacity = GUESS_ROWS * 2;
     this.converters = this.plans.map((plan) => columnConverter(plan, capacity, this.misfits));
     // The buffered rows were profiled when they came: converted now, not profiled again.
