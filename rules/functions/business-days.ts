@@ -11,14 +11,9 @@
  */
 import { CellError, FunctionArgumentType, FunctionPlugin } from 'hyperformula';
 import { isNyseHoliday, weekdayOf } from '../calendars/nyse.js';
-import { holidayListCalendar } from '../calendars/trading-calendar.js';
+import { holidayListCalendar, type TradingCalendar } from '../calendars/trading-calendar.js';
 import { calendarArgument } from './calendar-argument.js';
 
-/** A holiday calendar: is a day a holiday, and which holidays fall in (from, to]. */
-interface Holidays {
-  has(day: number): boolean;
-  within(from: number, to: number): Iterable<number>;
-}
 // HyperFormula does not export its AST and interpreter-state types (deep imports are blocked).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ProcedureAst = any;
@@ -77,11 +72,11 @@ function weekdaysThrough(n: number): number {
  * Business days in (start, end], negative when end is before start. Counted, not walked:
  * a blank date (serial 0) against today costs what two adjacent days do.
  */
-export function businessDaysBetween(start: number, end: number, holidays: Holidays): number {
+export function businessDaysBetween(start: number, end: number, holidays: TradingCalendar): number {
   if (start === end) return 0;
   const sign = end > start ? 1 : -1;
   const [from, to] = sign > 0 ? [start, end] : [end, start];
   let count = weekdaysThrough(to) - weekdaysThrough(from);
-  for (const day of holidays.within(from, to)) if (isWeekday(day)) count -= 1;
+  count -= holidays.closedWeekdays(from, to);
   return sign * count;
 }

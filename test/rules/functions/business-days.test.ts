@@ -119,24 +119,27 @@ describe('BDAYS and NYSEHOLIDAY', () => {
 });
 
 describe('businessDaysBetween counts instead of walking', () => {
-  it('agrees with a day-by-day walk over random ranges, with NYSE and with a holiday list', async () => {
+  it('agrees with a day-by-day walk over random ranges, with NYSE, a holiday list, and both', async () => {
     const { businessDaysBetween } = await import('../../../rules/functions/business-days.js');
-    const { isNyseHoliday, weekdayOf } = await import('../../../rules/calendars/nyse.js');
-    const list = new Set([46000, 46001, 46005, 46010]);
-    const calendars = [
-      { has: isNyseHoliday, within: (f: number, t: number) => Array.from({ length: t - f }, (_, i) => f + 1 + i).filter(isNyseHoliday) },
-      { has: (d: number) => list.has(d), within: (f: number, t: number) => [...list].filter((d) => d > f && d <= t) },
-    ];
+    const { weekdayOf } = await import('../../../rules/calendars/nyse.js');
+    const { holidayListCalendar, NYSE } = await import('../../../rules/calendars/trading-calendar.js');
+    // A Saturday (46004), a day NYSE closes too (46021, 2026-01-01), one listed twice.
+    const list = [46000, 46001, 46004, 46005, 46010, 46010, 46021];
+    const calendars = [NYSE, holidayListCalendar(list, false), holidayListCalendar(list, true)];
     let seed = 7;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    for (let i = 0; i < 400; i++) {
-      const start = 45000 + Math.floor(random() * 2000);
-      const end = start + Math.floor(random() * 120) - 60;
+    // Short ranges near the list, and long ones across centuries (the running totals by year).
+    const ranges = [
+      ...Array.from({ length: 400 }, () => [45000 + Math.floor(random() * 2000), 120] as const),
+      ...Array.from({ length: 12 }, () => [1 + Math.floor(random() * 2_900_000), 120_000] as const),
+    ];
+    for (const [start, spread] of ranges) {
+      const end = Math.max(1, start + Math.floor(random() * spread) - spread / 2);
       for (const holidays of calendars) {
         const [from, to] = start < end ? [start, end] : [end, start];
         let walked = 0;
         for (let d = from + 1; d <= to; d++) if (weekdayOf(d) % 6 !== 0 && !holidays.has(d)) walked += 1;
-        expect(businessDaysBetween(start, end, holidays)).toBe(start <= end ? walked : -walked);
+        expect(businessDaysBetween(start, end, holidays), `${start} to ${end}, ${holidays.label}`).toBe(start <= end ? walked : -walked);
       }
     }
   });
