@@ -14,19 +14,14 @@
  * and quoted sheet names is never touched.
  */
 
-import { matchingClose, matchingOpen, replaceCalls, topLevelComma } from './formula-brackets.js';
+import { CELL, HOLE_END, matchingClose, matchingOpen, onCode, replaceCalls, SHEET, topLevelComma } from './formula-brackets.js';
 
 /** The engine's names for a range between two references and for a union of references. */
 export const ENGINE_RANGE = 'XLRANGE';
 export const ENGINE_UNION = 'XLUNION';
 
-const STRING_OR_SHEET = /"(?:[^"]|"")*"|'(?:[^']|'')*'/g;
-/** Stand-ins for strings and quoted names while the code around them is rewritten. */
-const HOLE = /\uE200(\d+)\uE201/g;
-const SHEET = String.raw`(?:\uE200\d+\uE201|[A-Za-z_][\w.]*)!`;
-const CELL = String.raw`\$?[A-Za-z]{1,3}\$?\d+`;
 /** A cell reference (on an optional sheet) ending where `:` starts. */
-const REF_BEFORE = new RegExp(String.raw`(?<![\w.$\uE201])(?:${SHEET})?${CELL}$`);
+const REF_BEFORE = new RegExp(String.raw`(?<![\w.$${HOLE_END}])(?:${SHEET})?${CELL}$`);
 /** A cell reference (on an optional sheet) starting after `:`, not the name of a call. */
 const REF_AFTER = new RegExp(String.raw`^(?:${SHEET})?${CELL}(?![\w.(!])`);
 const CALL_AFTER = /^([A-Za-z_][\w.]*)\s*\(/;
@@ -48,14 +43,6 @@ export function rangeEndsFromEngine(formula: string): string {
       (inner) => `(${inner})`,
     ),
   );
-}
-
-/** Rewrites the code of a formula with its strings and quoted sheet names held aside. */
-function onCode(formula: string, rewrite: (code: string) => string): string {
-  if (!formula.startsWith('=')) return formula;
-  const held: string[] = [];
-  const code = formula.replace(STRING_OR_SHEET, (literal) => `\uE200${held.push(literal) - 1}\uE201`);
-  return rewrite(code).replace(HOLE, (_, i: string) => held[Number(i)]);
 }
 
 /** Every `left:right` where either side is a function call → `XLRANGE(left,right)`. */

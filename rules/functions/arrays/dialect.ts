@@ -13,30 +13,19 @@
  * quoted sheet names is never touched.
  */
 
-import { matchingClose, replaceCalls, topLevelComma } from '../formula-brackets.js';
+import { CELL, HOLE_END, matchingClose, onCode, replaceCalls, SHEET, topLevelComma } from '../formula-brackets.js';
 
-const STRING_OR_SHEET = /"(?:[^"]|"")*"|'(?:[^']|'')*'/g;
-/** Stand-ins for strings and quoted names while the code around them is rewritten. */
-const HOLE = /\uE100(\d+)\uE101/g;
-const SHEET = String.raw`(?:\uE100\d+\uE101|[A-Za-z_][\w.]*)!`;
-const CELL = String.raw`\$?[A-Za-z]{1,3}\$?\d+`;
 /** A spill reference: a cell (on an optional sheet) followed by `#`. */
 const SPILL_REF = new RegExp(String.raw`(?<![\w.$])((?:${SHEET})?${CELL})#`, 'g');
 const WORD = /[A-Za-z_][\w.]*/y;
+/** A character after which a letter continues a word, a reference or a held-aside sheet name. */
+const WORD_BEFORE = new RegExp(String.raw`[\w.$${HOLE_END}]`);
 /**
  * A formula that is one range and nothing more (`=A1:A3`) spills the range in Excel 365; the
  * engine refuses a bare range as a cell's result: it is `=SPILL.RANGE(A1:A3)` there (spill.ts).
  */
 const BARE_RANGE = new RegExp(String.raw`^=\s*((?:${SHEET})?${CELL}:${CELL})\s*$`);
 const ENGINE_BARE_RANGE = new RegExp(String.raw`^=SPILL\.RANGE\(((?:${SHEET})?${CELL}:${CELL})\)$`);
-
-/** Rewrites the code of a formula with its strings and quoted sheet names held aside. */
-function onCode(formula: string, rewrite: (code: string) => string): string {
-  if (!formula.startsWith('=')) return formula;
-  const held: string[] = [];
-  const code = formula.replace(STRING_OR_SHEET, (literal) => `\uE100${held.push(literal) - 1}\uE101`);
-  return rewrite(code).replace(HOLE, (_, i: string) => held[Number(i)]);
-}
 
 /** Excel's syntax to the engine's: spill references, `@`, LAMBDA calls. `isFunction` tells a function from a name. */
 export function excel365ToEngine(formula: string, isFunction: (name: string) => boolean): string {
@@ -141,7 +130,7 @@ function namedCalls(code: string, isFunction: (name: string) => boolean): string
   let i = 0;
   while (i < code.length) {
     WORD.lastIndex = i;
-    const word = /[A-Za-z_]/.test(code[i]) && !/[\w.$\uE101]/.test(code[i - 1] ?? '') ? WORD.exec(code) : null;
+    const word = /[A-Za-z_]/.test(code[i]) && !WORD_BEFORE.test(code[i - 1] ?? '') ? WORD.exec(code) : null;
     if (!word) {
       out += code[i++];
       continue;
