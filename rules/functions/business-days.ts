@@ -9,7 +9,7 @@
  *   BDAYS(Fri, next Mon) = 1; BDAYS(Mon, previous Fri) = -1.
  * * `NYSEHOLIDAY(date)`: TRUE on an NYSE full-day closure (a holiday or a special closure).
  */
-import { CellError, FunctionArgumentType, FunctionPlugin } from 'hyperformula';
+import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin } from 'hyperformula';
 import { isNyseHoliday, weekdayOf } from '../calendars/nyse.js';
 import { holidayListCalendar, type TradingCalendar } from '../calendars/trading-calendar.js';
 import { calendarArgument } from './calendar-argument.js';
@@ -52,6 +52,9 @@ export class BusinessDaysPlugin extends FunctionPlugin {
 export function bdays(start: number, end: number, holidays: unknown): number | CellError {
   const calendar = calendarArgument(holidays, NO_HOLIDAYS);
   if (calendar instanceof CellError) return calendar;
+  // NYSE's rules are written for 1990–2100: a count past them would be a guess, as NEXTTRADINGDAY's would.
+  for (const day of [start, end])
+    if (!calendar.covers(Math.floor(day))) return new CellError(ErrorType.NUM, `the date falls outside ${calendar.label}`);
   return businessDaysBetween(Math.trunc(start), Math.trunc(end), calendar);
 }
 

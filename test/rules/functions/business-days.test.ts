@@ -118,6 +118,26 @@ describe('BDAYS and NYSEHOLIDAY', () => {
   });
 });
 
+describe('BDAYS at the ends of the NYSE calendar', () => {
+  it('refuses a date outside 1990–2100 with NYSE, and counts plain weekdays without it', () => {
+    // 1989-12-29 is a Friday; (Fri, Wed 1990-01-03] holds Mon 1 (New Year's Day), Tue 2, Wed 3.
+    expect(
+      evaluate(
+        [
+          '=BDAYS(DATE(1989,12,29),DATE(1990,1,3))',
+          '=BDAYS(DATE(1990,1,1),DATE(1990,1,3),"NYSE")',
+          '=BDAYS(DATE(1989,12,29),DATE(1990,1,3),"NYSE")',
+          '=BDAYS(DATE(2100,12,30),DATE(2101,1,3),"NYSE")',
+          '=BDAYS(Z99,DATE(2026,12,2),"NYSE")', // a blank start: serial 0, not a count from 1900
+          '=BDAYS(DATE(1989,12,29),DATE(1990,1,3),Holidays!A1:A2)', // a list of its own covers every day
+          '=BDAYS(DATE(1989,12,29),DATE(1990,1,3),Holidays!A1:A3)', // with NYSE in it, it does not
+        ],
+        [32874, 32875, 'NYSE'],
+      ),
+    ).toEqual([3, 2, '#NUM!', '#NUM!', '#NUM!', 1, '#NUM!']);
+  });
+});
+
 describe('businessDaysBetween counts instead of walking', () => {
   it('agrees with a day-by-day walk over random ranges, with NYSE, a holiday list, and both', async () => {
     const { businessDaysBetween } = await import('../../../rules/functions/business-days.js');
