@@ -13,8 +13,7 @@
  * TODAY and NOW are volatile (their value depends on when the block is computed): they fall back.
  */
 import { ErrorType, HyperFormula } from 'hyperformula';
-import { isNyseHoliday } from '../calendars/nyse.js';
-import { bdays } from '../functions/business-days.js';
+import { bdays, nyseHoliday } from '../functions/business-days.js';
 import { dateShift, datePart, type DateContext, type DatePartName } from '../functions/dates.js';
 import { futExpiry, isTradingDay, marketClose, nextOptExpiry, nextTradingDay, optExpiry } from '../functions/trading-days.js';
 import { guardedBody, type Body, type OwnCall } from './functions-guard.js';
@@ -80,7 +79,7 @@ export const DATE_BODIES: Record<string, Body> = {
   },
   // Tickmark's BusinessDaysPlugin and TradingDaysPlugin: their exported bodies.
   BDAYS: (_rt, start: number, end: number, holidays: unknown) => bdays(start, end, holidays),
-  NYSEHOLIDAY: (_rt, date: number) => isNyseHoliday(date),
+  NYSEHOLIDAY: (_rt, date: number) => nyseHoliday(date),
   ISTRADINGDAY: (_rt, date: number, calendar: unknown) => isTradingDay(date, calendar),
   NEXTTRADINGDAY: (_rt, date: number, n: number | undefined, calendar: unknown) => nextTradingDay(date, n, calendar),
   MARKETCLOSE: (_rt, date: number, calendar: unknown) => marketClose(date, calendar),

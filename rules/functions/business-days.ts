@@ -11,7 +11,7 @@
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin } from 'hyperformula';
 import { isNyseHoliday, weekdayOf } from '../calendars/nyse.js';
-import { holidayListCalendar, type TradingCalendar } from '../calendars/trading-calendar.js';
+import { holidayListCalendar, NYSE, type TradingCalendar } from '../calendars/trading-calendar.js';
 import { calendarArgument } from './calendar-argument.js';
 
 // HyperFormula does not export its AST and interpreter-state types (deep imports are blocked).
@@ -44,8 +44,15 @@ export class BusinessDaysPlugin extends FunctionPlugin {
   }
 
   nyseholiday(ast: ProcedureAst, state: InterpreterState) {
-    return this.runFunction(ast.args, state, this.metadata('NYSEHOLIDAY'), (date: number) => isNyseHoliday(date));
+    return this.runFunction(ast.args, state, this.metadata('NYSEHOLIDAY'), nyseHoliday);
   }
+}
+
+/** NYSEHOLIDAY's body (also the compiled evaluator's): within the years NYSE's rules are written for, as BDAYS. */
+export function nyseHoliday(date: number): boolean | CellError {
+  const day = Math.floor(date);
+  if (!NYSE.covers(day)) return new CellError(ErrorType.NUM, `the date falls outside ${NYSE.label}`);
+  return isNyseHoliday(day);
 }
 
 /** BDAYS's body on coerced arguments (also called by the compiled evaluator, rules/compiled/). */

@@ -106,6 +106,10 @@ describe('BDAYS and NYSEHOLIDAY', () => {
       ),
     ).toEqual([1, 1, 2]);
     expect(evaluate(['=NYSEHOLIDAY(DATE(2026,7,3))', '=NYSEHOLIDAY(DATE(2026,7,6))'])).toEqual([true, false]);
+    // Outside 1990–2100 NYSE's rules would be a guess; a blank date is serial 0.
+    expect(
+      evaluate(['=NYSEHOLIDAY(DATE(1990,1,1))', '=NYSEHOLIDAY(DATE(1989,12,25))', '=NYSEHOLIDAY(DATE(2101,1,1))', '=NYSEHOLIDAY(Z99)']),
+    ).toEqual([true, '#NUM!', '#NUM!', '#NUM!']);
   });
 
   it('answers bad arguments with Excel error values', () => {
