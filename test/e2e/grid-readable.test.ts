@@ -188,4 +188,25 @@ describe.each([
     await expect.poll(async () => Math.round((await header.boundingBox())!.width)).toBe(Math.round(fitted));
     expect(errors).toEqual([]);
   });
+
+  it('shows error values in full in columns fitted to them (they are drawn bold)', async () => {
+    // Each column holds a short header and one error: the error alone decides the width.
+    const id = await uploadWorkbook(page, h.url, `errors ${tag}`, {
+      names: [],
+      sheets: [
+        {
+          name: 'Errors',
+          cells: [
+            ['a', 'b', 'c', 'd', 'e'],
+            ['=BDAYS(Z99,46358,"NYSE")', '=1/0', '=NA()', '="x"+1', '=NYSEHOLIDAY(Z99)'],
+          ],
+        },
+      ],
+    });
+    await page.goto(`${h.url}/#/sheets/${id}`);
+    const shown = async () => (await rowFit(page, 'rgRow', 1)).filter((c) => c.text);
+    await expect.poll(async () => (await shown()).map((c) => c.text)).toEqual(['#NUM!', '#DIV/0!', '#N/A', '#VALUE!', '#NUM!']);
+    expect((await shown()).filter((c) => !c.fits)).toEqual([]);
+    await screenshot(page, `readable-${tag}-04-errors`);
+  });
 });
