@@ -9,10 +9,11 @@
  *   BDAYS(Fri, next Mon) = 1; BDAYS(Mon, previous Fri) = -1.
  * * `NYSEHOLIDAY(date)`: TRUE on an NYSE full-day closure (a holiday or a special closure).
  */
-import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin } from 'hyperformula';
-import { isNyseHoliday, weekdayOf } from '../calendars/nyse.js';
+import { CellError, FunctionArgumentType, FunctionPlugin } from 'hyperformula';
+import { isWeekday } from '../calendars/days.js';
+import { isNyseHoliday } from '../calendars/nyse.js';
 import { holidayListCalendar, NYSE, type TradingCalendar } from '../calendars/trading-calendar.js';
-import { calendarArgument } from './calendar-argument.js';
+import { calendarArgument, outsideNyse } from './calendar-argument.js';
 
 // HyperFormula does not export its AST and interpreter-state types (deep imports are blocked).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -51,7 +52,7 @@ export class BusinessDaysPlugin extends FunctionPlugin {
 /** NYSEHOLIDAY's body (also the compiled evaluator's): within the years NYSE's rules are written for, as BDAYS. */
 export function nyseHoliday(date: number): boolean | CellError {
   const day = Math.floor(date);
-  if (!NYSE.covers(day)) return new CellError(ErrorType.NUM, `the date falls outside ${NYSE.label}`);
+  if (!NYSE.covers(day)) return outsideNyse();
   return isNyseHoliday(day);
 }
 
@@ -60,15 +61,9 @@ export function bdays(start: number, end: number, holidays: unknown): number | C
   const calendar = calendarArgument(holidays, NO_HOLIDAYS);
   if (calendar instanceof CellError) return calendar;
   // NYSE's rules are written for 1990–2100: a count past them would be a guess, as NEXTTRADINGDAY's would.
-  for (const day of [start, end])
-    if (!calendar.covers(Math.floor(day))) return new CellError(ErrorType.NUM, `the date falls outside ${calendar.label}`);
+  if (!calendar.covers(Math.floor(start)) || !calendar.covers(Math.floor(end))) return outsideNyse();
   return businessDaysBetween(Math.trunc(start), Math.trunc(end), calendar);
 }
-
-const isWeekday = (day: number) => {
-  const weekday = weekdayOf(day);
-  return weekday !== 0 && weekday !== 6;
-};
 
 /** Mon–Fri days in (0, n] (negative for n < 0): any 7 consecutive days hold 5, so only the remainder is walked. */
 function weekdaysThrough(n: number): number {

@@ -60,3 +60,11 @@ function listOf(days: number[]): TradingCalendar | CellError {
   if (day < 1 || day > LAST_EXCEL_DAY) return new CellError(ErrorType.VALUE, `${day} is not a holiday date between 1900 and 9999`);
   return holidayListCalendar(days, false);
 }
+
+/**
+ * A date outside the calendar's years. Only NYSE and lists on top of it have such an end
+ * (a list of its own covers every day), so the message names NYSE's years.
+ */
+export function outsideNyse(): CellError {
+  return new CellError(ErrorType.NUM, `the date falls outside ${NYSE.label}`);
+}

@@ -12,7 +12,7 @@ import { futuresLastTradingDay } from '../calendars/futures.js';
 import { EXPIRY_KINDS, monthExpiry, nextExpiry, type ExpiryKind } from '../calendars/option-expirations.js';
 import { nthSession } from '../calendars/sessions.js';
 import { isSession, NYSE, type TradingCalendar } from '../calendars/trading-calendar.js';
-import { calendarArgument } from './calendar-argument.js';
+import { calendarArgument, outsideNyse } from './calendar-argument.js';
 
 type Ast = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- HyperFormula's internal AST and state
 type State = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -113,10 +113,6 @@ function withDay<T>(date: number, calendarArg: unknown, answer: (calendar: Tradi
 function inCalendar(calendar: TradingCalendar, result: number | CalendarFault): number | CellError {
   if (result instanceof CalendarFault) return new CellError(ERROR_TYPES[result.kind], result.message);
   return calendar.covers(result) ? result : outsideNyse();
-}
-
-function outsideNyse(): CellError {
-  return new CellError(ErrorType.NUM, `the date falls outside ${NYSE.label}`);
 }
 
 function monthStart(year: number, month: number): number | CellError {
